@@ -1,0 +1,161 @@
+package io.leakscan.analysis;
+
+import java.util.Arrays;
+
+/**
+ * The dominator tree turned downward: each object's immediately dominated objects (largest retained
+ * size first, as MAT lists them), the virtual root's children, and an Euler numbering in which every
+ * subtree is one contiguous range of {@link #byEntry()} — so "is x dominated by s" is two comparisons
+ * and a whole retained set can be scanned as one array slice.
+ *
+ * <p>Memory: 16 bytes per reachable object. O(objects · log objects) to build (the per-node child sort).
+ * Immutable; thread-safe to read.
+ */
+public final class DominatorChildren {
+    private final int[] childStart;
+    private final int[] children;
+    private final int[] rootChildren;
+    private final int[] entry;
+    private final int[] exit;
+    private final int[] byEntry;
+
+    private DominatorChildren(int[] childStart, int[] children, int[] rootChildren, int[] entry, int[] exit,
+            int[] byEntry) {
+        this.childStart = childStart;
+        this.children = children;
+        this.rootChildren = rootChildren;
+        this.entry = entry;
+        this.exit = exit;
+        this.byEntry = byEntry;
+    }
+
+    public static DominatorChildren build(DominatorTree tree, long[] retainedBytes) {
+        int[] idom = tree.immediateDominators();
+        int n = idom.length;
+        int[] childStart = new int[n + 1];
+        int rootCount = 0;
+        for (int v = 0; v < n; v++) {
+            int d = idom[v];
+            if (d >= 0) {
+                childStart[d]++;
+            } else if (d == DominatorTree.VIRTUAL_ROOT) {
+                rootCount++;
+            }
+        }
+        for (int i = 0, sum = 0; i <= n; i++) {
+            int c = i < n ? childStart[i] : 0;
+            childStart[i] = sum;
+            sum += c;
+        }
+        int[] children = new int[childStart[n]];
+        int[] rootChildren = new int[rootCount];
+        int[] fill = Arrays.copyOf(childStart, n);
+        int rc = 0;
+        for (int v = 0; v < n; v++) {
+            int d = idom[v];
+            if (d >= 0) {
+                children[fill[d]++] = v;
+            } else if (d == DominatorTree.VIRTUAL_ROOT) {
+                rootChildren[rc++] = v;
+            }
+        }
+        sortByRetainedDesc(rootChildren, 0, rootChildren.length, retainedBytes);
+        for (int v = 0; v < n; v++) {
+            if (childStart[v + 1] - childStart[v] > 1) {
+                sortByRetainedDesc(children, childStart[v], childStart[v + 1], retainedBytes);
+            }
+        }
+        // Euler numbering, iteratively.
+        int[] entry = new int[n];
+        int[] exit = new int[n];
+        Arrays.fill(entry, -1);
+        int reachable = tree.reachableCount();
+        int[] byEntry = new int[reachable];
+        int[] stack = new int[Math.max(16, reachable)];
+        int[] cursor = new int[Math.max(16, reachable)];
+        int clock = 0;
+        for (int r : rootChildren) {
+            int sp = 0;
+            stack[0] = r;
+            cursor[0] = childStart[r];
+            entry[r] = clock;
+            byEntry[clock++] = r;
+            while (sp >= 0) {
+                int v = stack[sp];
+                int c = cursor[sp];
+                if (c < childStart[v + 1]) {
+                    cursor[sp] = c + 1;
+                    int w = children[c];
+                    entry[w] = clock;
+                    byEntry[clock++] = w;
+                    sp++;
+                    stack[sp] = w;
+                    cursor[sp] = childStart[w];
+                } else {
+                    exit[v] = clock - 1;
+                    sp--;
+                }
+            }
+        }
+        return new DominatorChildren(childStart, children, rootChildren, entry, exit, byEntry);
+    }
+
+    /** Sorts {@code a[from..to)} by retained size descending, ties by object index (deterministic). */
+    static void sortByRetainedDesc(int[] a, int from, int to, long[] retained) {
+        int len = to - from;
+        if (len < 2) {
+            return;
+        }
+        long[] keys = new long[len];
+        for (int i = 0; i < len; i++) {
+            keys[i] = retained[a[from + i]];
+        }
+        int[] order = IndexSort.descendingByKey(keys, a, from);
+        int[] copy = new int[len];
+        for (int i = 0; i < len; i++) {
+            copy[i] = a[from + order[i]];
+        }
+        System.arraycopy(copy, 0, a, from, len);
+    }
+
+    /** Immediately dominated objects of {@code objectIndex}, largest retained first (a copy). */
+    public int[] children(int objectIndex) {
+        return Arrays.copyOfRange(children, childStart[objectIndex], childStart[objectIndex + 1]);
+    }
+
+    public int childCount(int objectIndex) {
+        return childStart[objectIndex + 1] - childStart[objectIndex];
+    }
+
+    /** The largest child, or -1 for a leaf. */
+    public int firstChild(int objectIndex) {
+        int s = childStart[objectIndex];
+        return s < childStart[objectIndex + 1] ? children[s] : -1;
+    }
+
+    /** Children of the virtual root (the top-level dominators), largest retained first. Shared. */
+    public int[] rootChildren() {
+        return rootChildren;
+    }
+
+    /** Euler entry number of a reachable object (-1 if unreachable). */
+    public int entry(int objectIndex) {
+        return entry[objectIndex];
+    }
+
+    /** Largest entry number inside the object's dominator subtree. */
+    public int exit(int objectIndex) {
+        return exit[objectIndex];
+    }
+
+    /** Reachable objects by entry number; a subtree is the slice {@code [entry(v), exit(v)]}. Shared. */
+    public int[] byEntry() {
+        return byEntry;
+    }
+
+    /** True when {@code ancestor} dominates {@code x} (or is it). */
+    public boolean dominates(int ancestor, int x) {
+        int e = entry[x];
+        return e >= entry[ancestor] && e <= exit[ancestor] && entry[ancestor] >= 0;
+    }
+}

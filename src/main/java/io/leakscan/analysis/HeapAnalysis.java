@@ -1,0 +1,105 @@
+package io.leakscan.analysis;
+
+import io.leakscan.heap.HeapGraph;
+import io.leakscan.heap.HeapSnapshot;
+
+/**
+ * Everything computed from one snapshot that the reports need: the dominator tree, retained sizes per
+ * object and per class, the histogram of live objects and that of unreachable ones.
+ *
+ * <p>Costs: O((objects + references) · log objects) time; memory about 40 bytes per object plus 4 per
+ * reference on top of the snapshot. Does not read the file. Immutable after construction; thread-safe.
+ */
+public final class HeapAnalysis {
+    private final HeapSnapshot snapshot;
+    private final DominatorTree tree;
+    private final long[] retainedBytes;
+    private final DominatorChildren children;
+    private final Histogram histogram;
+    private final Histogram unreachableHistogram;
+    private final boolean[] isRoot;
+
+    private HeapAnalysis(HeapSnapshot snapshot, DominatorTree tree, long[] retainedBytes, DominatorChildren children,
+            Histogram histogram, Histogram unreachableHistogram, boolean[] isRoot) {
+        this.snapshot = snapshot;
+        this.tree = tree;
+        this.retainedBytes = retainedBytes;
+        this.children = children;
+        this.histogram = histogram;
+        this.unreachableHistogram = unreachableHistogram;
+        this.isRoot = isRoot;
+    }
+
+    /** Runs the whole analysis of {@code snapshot}. */
+    public static HeapAnalysis of(HeapSnapshot snapshot) {
+        HeapGraph g = snapshot.graph();
+        DominatorTree tree = DominatorTree.compute(g);
+        long[] retained = RetainedSizes.perObject(tree, snapshot::shallowBytes);
+        DominatorChildren children = DominatorChildren.build(tree, retained);
+        boolean[] isRoot = new boolean[g.objectCount()];
+        for (int r : g.rootObjects()) {
+            isRoot[r] = true;
+        }
+        Histogram histogram = Histogram.live(snapshot, tree, children, retained, isRoot);
+        Histogram unreachable = Histogram.unreachable(snapshot, tree);
+        return new HeapAnalysis(snapshot, tree, retained, children, histogram, unreachable, isRoot);
+    }
+
+    public HeapSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public DominatorTree dominatorTree() {
+        return tree;
+    }
+
+    public DominatorChildren dominatorChildren() {
+        return children;
+    }
+
+    /** Retained bytes of an object (0 when unreachable). */
+    public long retainedBytes(int objectIndex) {
+        return retainedBytes[objectIndex];
+    }
+
+    /** Retained bytes of every object (shared, do not modify). */
+    public long[] retainedBytes() {
+        return retainedBytes;
+    }
+
+    public boolean isGcRoot(int objectIndex) {
+        return isRoot[objectIndex];
+    }
+
+    /** Histogram of reachable objects, with exact per-class retained sizes. */
+    public Histogram histogram() {
+        return histogram;
+    }
+
+    /** Histogram of objects no GC root reaches (retained sizes are 0 there). */
+    public Histogram unreachableHistogram() {
+        return unreachableHistogram;
+    }
+
+    /** Number of reachable objects (MAT's "Number of objects"). */
+    public int liveObjects() {
+        return tree.reachableCount();
+    }
+
+    /** Sum of shallow sizes of reachable objects (MAT's "Used heap"). */
+    public long usedHeapBytes() {
+        return histogram.totalShallowBytes();
+    }
+
+    /** Number of classes whose class object is reachable (MAT's "Number of classes"). */
+    public int liveClasses() {
+        int count = 0;
+        for (int c = 0; c < snapshot.classes().count(); c++) {
+            int o = snapshot.classes().classObject(c);
+            if (o >= 0 && tree.isReachable(o)) {
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,42 @@
+package io.leakscan.heap;
+
+import io.leakscan.hprof.HprofFormatException;
+import io.leakscan.hprof.HprofInput;
+import io.leakscan.hprof.HprofParser;
+import java.nio.file.Path;
+
+/**
+ * Reads a dump file into a {@link HeapSnapshot}: one sequential pass over the file (plain or gzip),
+ * then index assembly in memory. Opens the file read-only and writes nothing anywhere.
+ *
+ * <p>Stateless; thread-safe (each call reads its own file).
+ */
+public final class HeapLoader {
+    private HeapLoader() {
+    }
+
+    /**
+     * Loads the only heap dump in {@code file}. A file holding several dumps (the old hprof agent writes
+     * that) is refused with a message listing them, unless {@code snapshotNumber} (1-based) picks one.
+     *
+     * @param snapshotNumber 1-based dump number, or 0 for "the only one"
+     * @throws HprofFormatException for unreadable, truncated, corrupt or ambiguous input
+     */
+    public static HeapSnapshot load(Path file, int snapshotNumber) {
+        int wanted = snapshotNumber <= 0 ? 0 : snapshotNumber - 1;
+        try (HprofInput in = HprofInput.open(file)) {
+            HeapBuilder builder = new HeapBuilder(file, wanted);
+            new HprofParser(in, builder).parse();
+            if (snapshotNumber <= 0 && builder.heapDumpCount() > 1) {
+                StringBuilder list = new StringBuilder();
+                for (int i = 0; i < builder.heapDumpCount(); i++) {
+                    list.append(i == 0 ? "" : ", ").append('#').append(i + 1).append(" at byte ")
+                            .append(builder.heapDumpOffsets().get(i));
+                }
+                throw new HprofFormatException(file, builder.heapDumpOffsets().get(1), "the file holds "
+                        + builder.heapDumpCount() + " heap dumps (" + list + "); choose one with --snapshot N");
+            }
+            return builder.finish(in);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.leakscan.heap;
+
+import java.nio.file.Path;
+
+/**
+ * The compact model of one heap dump: every object by a dense index (its rank in address order),
+ * its class, shallow size and kind, the reference graph, the class table and the GC roots.
+ *
+ * <p>Memory per object: 8 (id) + 4 (class) + 4 (shallow size) + 4 (array length) + 1 (kind) + 4
+ * (graph offsets) = 25 bytes, plus 4 bytes per reference. See {@code docs/memory.md}.
+ *
+ * <p>Built by {@link HeapLoader}, which reads the file; the snapshot itself never touches the file.
+ * Immutable after construction; thread-safe to read.
+ */
+public final class HeapSnapshot {
+    private final DumpInfo info;
+    private final long[] objectIds;
+    private final IdIndex idIndex;
+    private final byte[] kinds;
+    private final int[] arrayLengths;
+    private final int[] shallowBytes;
+    private final long[] hugeShallowBytes;
+    private final int[] hugeShallowObjects;
+    private final HeapGraph graph;
+    private final HeapClassTable classes;
+    private final int[] rootObjects;
+    private final int[] rootKindMasks;
+    private final int[] threadLocalThreads;
+    private final int[] threadLocalObjects;
+    private final int[] threadLocalKindMasks;
+    private final int systemClassLoaderObject;
+
+    HeapSnapshot(DumpInfo info, long[] objectIds, IdIndex idIndex, byte[] kinds, int[] arrayLengths,
+            int[] shallowBytes, int[] hugeShallowObjects, long[] hugeShallowBytes, HeapGraph graph,
+            HeapClassTable classes, int[] rootObjects, int[] rootKindMasks, int[] threadLocalThreads,
+            int[] threadLocalObjects, int[] threadLocalKindMasks, int systemClassLoaderObject) {
+        this.info = info;
+        this.objectIds = objectIds;
+        this.idIndex = idIndex;
+        this.kinds = kinds;
+        this.arrayLengths = arrayLengths;
+        this.shallowBytes = shallowBytes;
+        this.hugeShallowObjects = hugeShallowObjects;
+        this.hugeShallowBytes = hugeShallowBytes;
+        this.graph = graph;
+        this.classes = classes;
+        this.rootObjects = rootObjects;
+        this.rootKindMasks = rootKindMasks;
+        this.threadLocalThreads = threadLocalThreads;
+        this.threadLocalObjects = threadLocalObjects;
+        this.threadLocalKindMasks = threadLocalKindMasks;
+        this.systemClassLoaderObject = systemClassLoaderObject;
+    }
+
+    /** Facts about the dump file (format, id size, time, counts of anomalies). */
+    public DumpInfo info() {
+        return info;
+    }
+
+    public Path file() {
+        return info.file();
+    }
+
+    /** Number of objects, including class objects and MAT's {@code <system class loader>} pseudo-object. */
+    public int objectCount() {
+        return objectIds.length;
+    }
+
+    /** Address (HPROF identifier) of an object. */
+    public long objectId(int objectIndex) {
+        return objectIds[objectIndex];
+    }
+
+    /** Object index of an address, or -1. */
+    public int indexOf(long objectId) {
+        return idIndex.indexOf(objectId);
+    }
+
+    /** One of the {@link ObjectKind} constants. */
+    public byte kind(int objectIndex) {
+        return kinds[objectIndex];
+    }
+
+    /** Element count of an array, -1 for other objects. */
+    public int arrayLength(int objectIndex) {
+        return arrayLengths[objectIndex];
+    }
+
+    /** Class index of the object's class (java.lang.Class for class objects). */
+    public int classIndexOf(int objectIndex) {
+        return graph.classIndexOf()[objectIndex];
+    }
+
+    /** Shallow size in bytes, by MAT's rules. */
+    public long shallowBytes(int objectIndex) {
+        int s = shallowBytes[objectIndex];
+        if (s >= 0) {
+            return s;
+        }
+        return hugeShallowBytes[java.util.Arrays.binarySearch(hugeShallowObjects, objectIndex)];
+    }
+
+    public HeapGraph graph() {
+        return graph;
+    }
+
+    public HeapClassTable classes() {
+        return classes;
+    }
+
+    /**
+     * For a class object, its class index; -1 for any other object. Linear in classes on first use is
+     * avoided by the builder storing it in the array-length slot of class objects.
+     */
+    public int classIndexOfClassObject(int objectIndex) {
+        return kinds[objectIndex] == ObjectKind.CLASS ? arrayLengths[objectIndex] : -1;
+    }
+
+    /** Distinct objects that are GC roots (thread-stack roots of known threads are not: see docs). */
+    public int[] rootObjects() {
+        return rootObjects;
+    }
+
+    /** {@link GcRootKind} bit mask of each entry of {@link #rootObjects()}. */
+    public int[] rootKindMasks() {
+        return rootKindMasks;
+    }
+
+    /** Thread object index of each thread-stack root (parallel to {@link #threadLocalObjects()}). */
+    public int[] threadLocalThreads() {
+        return threadLocalThreads;
+    }
+
+    /** Object held on a thread's stack (a reference from the thread object in the graph). */
+    public int[] threadLocalObjects() {
+        return threadLocalObjects;
+    }
+
+    public int[] threadLocalKindMasks() {
+        return threadLocalKindMasks;
+    }
+
+    /** Index of MAT's {@code <system class loader>} pseudo-object (address 0). */
+    public int systemClassLoaderObject() {
+        return systemClassLoaderObject;
+    }
+
+    /** A display name like MAT's: {@code java.util.HashMap @ 0x7f01a2b8} or {@code class java.lang.System @ 0x…}. */
+    public String describe(int objectIndex) {
+        String addr = " @ 0x" + Long.toHexString(objectIds[objectIndex]);
+        switch (kinds[objectIndex]) {
+            case ObjectKind.CLASS:
+                return "class " + classes.name(arrayLengths[objectIndex]) + addr;
+            case ObjectKind.SYSTEM_CLASS_LOADER:
+                return "<system class loader>";
+            case ObjectKind.OBJECT_ARRAY:
+            case ObjectKind.PRIMITIVE_ARRAY: {
+                String n = classes.name(classIndexOf(objectIndex));
+                int dims = n.indexOf("[]");
+                return (dims < 0 ? n : n.substring(0, dims) + "[" + arrayLengths[objectIndex] + "]"
+                        + n.substring(dims + 2)) + addr;
+            }
+            default:
+                return classes.name(classIndexOf(objectIndex)) + addr;
+        }
+    }
+}
