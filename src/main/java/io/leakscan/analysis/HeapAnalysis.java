@@ -30,8 +30,22 @@ public final class HeapAnalysis {
         this.isRoot = isRoot;
     }
 
-    /** Runs the whole analysis of {@code snapshot}. */
+    /** Runs the whole analysis of {@code snapshot}; unreachable objects are left out, as MAT does by default. */
     public static HeapAnalysis of(HeapSnapshot snapshot) {
+        return of(snapshot, false);
+    }
+
+    /**
+     * Runs the whole analysis. With {@code keepUnreachable}, objects no GC root reaches are kept by making
+     * some of them roots of kind {@code Unreachable}, chosen exactly as MAT's {@code keep_unreachable_objects}.
+     */
+    public static HeapAnalysis of(HeapSnapshot snapshot, boolean keepUnreachable) {
+        if (keepUnreachable) {
+            int[] extra = UnreachableRoots.select(snapshot.graph());
+            if (extra.length > 0) {
+                snapshot = snapshot.withAdditionalRoots(extra, io.leakscan.heap.GcRootKind.UNREACHABLE);
+            }
+        }
         HeapGraph g = snapshot.graph();
         DominatorTree tree = DominatorTree.compute(g);
         long[] retained = RetainedSizes.perObject(tree, snapshot::shallowBytes);

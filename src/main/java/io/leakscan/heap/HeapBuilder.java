@@ -310,7 +310,7 @@ final class HeapBuilder implements HprofVisitor {
     }
 
     @Override
-    public void primitiveArrayDump(long objectId, int elementType, int length, long offset) {
+    public void primitiveArrayDump(long objectId, int elementType, int length, HprofInput in, long offset) {
         primitiveTypeSeen[elementType] = true;
         // The class is resolved by element type at the end: -(type) marks it until then.
         addObject(objectId, ObjectKind.PRIMITIVE_ARRAY, -elementType, length);

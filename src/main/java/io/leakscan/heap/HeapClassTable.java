@@ -17,11 +17,15 @@ public final class HeapClassTable {
     private final byte[][] fieldTypes;
     private final String[][] staticNames;
     private final byte[][] staticTypes;
+    private final long[][] staticValues;
+    private final int idSize;
     private final int javaLangClass;
 
     HeapClassTable(List<ClassRecord> classes, int[] classObjectIndex, int[] superClassIndex,
-            int[] loaderObjectIndex, String[][] fieldNames, String[][] staticNames, int javaLangClass) {
+            int[] loaderObjectIndex, String[][] fieldNames, String[][] staticNames, int javaLangClass, int idSize) {
         int n = classes.size();
+        this.idSize = idSize;
+        this.staticValues = new long[n][];
         this.names = new String[n];
         this.instanceBytes = new long[n];
         this.fieldTypes = new byte[n][];
@@ -32,6 +36,7 @@ public final class HeapClassTable {
             instanceBytes[i] = c.instanceBytes;
             fieldTypes[i] = c.fieldTypes;
             staticTypes[i] = c.staticTypes;
+            staticValues[i] = c.staticValues;
         }
         this.classObjectIndex = classObjectIndex;
         this.superClassIndex = superClassIndex;
@@ -93,6 +98,51 @@ public final class HeapClassTable {
     /** Static field types. */
     public byte[] staticTypes(int classIndex) {
         return staticTypes[classIndex].clone();
+    }
+
+    /** Static field values (object ids for references, raw bits for primitives), in dump order. */
+    public long[] staticValues(int classIndex) {
+        return staticValues[classIndex].clone();
+    }
+
+    /**
+     * The instance field layout over the whole hierarchy as the dump stores it: this class's own fields
+     * first, then its superclass's, and so on. Offsets are into an INSTANCE DUMP's field bytes.
+     */
+    public FieldLayout layout(int classIndex) {
+        java.util.ArrayList<String> names = new java.util.ArrayList<>();
+        java.util.ArrayList<String> declaring = new java.util.ArrayList<>();
+        io.leakscan.util.IntArrayList types = new io.leakscan.util.IntArrayList(8);
+        io.leakscan.util.IntArrayList offsets = new io.leakscan.util.IntArrayList(8);
+        int offset = 0;
+        int guard = 0;
+        for (int c = classIndex; c >= 0 && guard++ < 10_000; c = superClassIndex[c]) {
+            for (int i = 0; i < fieldTypes[c].length; i++) {
+                names.add(fieldNames[c][i]);
+                declaring.add(this.names[c]);
+                types.add(fieldTypes[c][i]);
+                offsets.add(offset);
+                offset += io.leakscan.hprof.HprofType.fileSize(fieldTypes[c][i], idSize);
+            }
+        }
+        return new FieldLayout(names.toArray(new String[0]), declaring.toArray(new String[0]), types.toArray(),
+                offsets.toArray(), offset);
+    }
+
+    /** Identifier size of the dump (4 or 8), the size of a reference in field bytes. */
+    public int idSize() {
+        return idSize;
+    }
+
+    /** True when {@code classIndex} is {@code ancestorIndex} or inherits from it. */
+    public boolean isSubclassOf(int classIndex, int ancestorIndex) {
+        int guard = 0;
+        for (int c = classIndex; c >= 0 && guard++ < 10_000; c = superClassIndex[c]) {
+            if (c == ancestorIndex) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Class index of {@code java.lang.Class}. */

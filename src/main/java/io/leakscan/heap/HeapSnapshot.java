@@ -145,6 +145,34 @@ public final class HeapSnapshot {
         return systemClassLoaderObject;
     }
 
+    /**
+     * The same snapshot with more GC roots of one kind (used for {@code --keep-unreachable}). Shares
+     * every array but the root lists; O(objects).
+     */
+    public HeapSnapshot withAdditionalRoots(int[] objects, GcRootKind kind) {
+        int[] mask = new int[objectIds.length];
+        for (int i = 0; i < rootObjects.length; i++) {
+            mask[rootObjects[i]] |= rootKindMasks[i];
+        }
+        for (int o : objects) {
+            mask[o] |= kind.bit();
+        }
+        io.leakscan.util.IntArrayList ro = new io.leakscan.util.IntArrayList(rootObjects.length + objects.length);
+        io.leakscan.util.IntArrayList rm = new io.leakscan.util.IntArrayList(rootObjects.length + objects.length);
+        for (int o = 0; o < mask.length; o++) {
+            if (mask[o] != 0) {
+                ro.add(o);
+                rm.add(mask[o]);
+            }
+        }
+        int[] roots = ro.toArray();
+        HeapGraph g = new HeapGraph(graph.objectCount(), graph.outStart(), graph.out(), graph.classIndexOf(),
+                graph.classObjectIndex(), roots);
+        return new HeapSnapshot(info, objectIds, idIndex, kinds, arrayLengths, shallowBytes, hugeShallowObjects,
+                hugeShallowBytes, g, classes, roots, rm.toArray(), threadLocalThreads, threadLocalObjects,
+                threadLocalKindMasks, systemClassLoaderObject);
+    }
+
     /** A display name like MAT's: {@code java.util.HashMap @ 0x7f01a2b8} or {@code class java.lang.System @ 0x…}. */
     public String describe(int objectIndex) {
         String addr = " @ 0x" + Long.toHexString(objectIds[objectIndex]);

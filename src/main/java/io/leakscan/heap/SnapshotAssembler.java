@@ -222,7 +222,7 @@ final class SnapshotAssembler {
 
         HeapGraph graph = new HeapGraph(n, outStart, out, classIndexOf, classObjectIndex, rootObjects.toArray());
         HeapClassTable table = new HeapClassTable(classes, classObjectIndex, superClassIndex, loaderObjectIndex,
-                fieldNames, staticNames, javaLangClass);
+                fieldNames, staticNames, javaLangClass, idSize);
         DumpInfo info = new DumpInfo(b.file(), in.fileBytes(), in.isGzip(), b.header().formatVersion(), idSize,
                 b.header().timestampMillis(), idSize == 8 && refSize == 4, objectAlign, b.heapDumpCount(),
                 b.wantedDump(), dangling, danglingRoots, syntheticClasses);

@@ -277,9 +277,12 @@ public final class HprofParser {
                     long bytes = sub == HprofSubTag.PRIMITIVE_ARRAY_DUMP ? n * HprofType.fileSize(type, idSize) : 0;
                     checkWithin(offset, in.position() + bytes, end, "primitive array of " + n + " elements");
                     if (deliver) {
-                        visitor.primitiveArrayDump(id, type, (int) n, offset);
+                        long dataStart = in.position();
+                        visitor.primitiveArrayDump(id, type, (int) n, in, offset);
+                        skipRest(offset, dataStart + bytes, "primitive array dump");
+                    } else {
+                        in.skip(bytes);
                     }
-                    in.skip(bytes);
                 }
                 case HprofSubTag.HEAP_DUMP_INFO -> {
                     in.readInt();

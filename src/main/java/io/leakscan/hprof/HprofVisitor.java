@@ -67,7 +67,10 @@ public interface HprofVisitor {
     default void objectArrayDump(long objectId, long arrayClassId, int length, HprofInput in, long offset) {
     }
 
-    /** A PRIMITIVE ARRAY DUMP (the element data is skipped by the parser). */
-    default void primitiveArrayDump(long objectId, int elementType, int length, long offset) {
+    /**
+     * A PRIMITIVE ARRAY DUMP; its {@code length} elements (big-endian, {@code HprofType.fileSize} bytes
+     * each) follow in {@code in}, which may be read or left for the parser to skip.
+     */
+    default void primitiveArrayDump(long objectId, int elementType, int length, HprofInput in, long offset) {
     }
 }

@@ -1,0 +1,66 @@
+package io.leakscan.cli;
+
+import io.leakscan.analysis.HeapAnalysis;
+import io.leakscan.heap.HeapSnapshot;
+import io.leakscan.report.AnalyzeReport;
+import io.leakscan.report.AnalyzeReportBuilder;
+import io.leakscan.report.render.AnalyzeTextRenderer;
+import io.leakscan.report.render.JsonRenderer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code leakscan analyze DUMP}: post-mortem of one heap dump. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Analyse one heap dump: summary, leak suspects, biggest objects with their paths from GC roots,"
+                + " class histogram with exact retained sizes.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "0:success", "2:usage error", "3:unreadable, truncated or corrupt input",
+            "4:not enough memory (the message says how much to give)", "5:internal error (a bug in leakscan)"})
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DUMP", description = "HPROF heap dump, plain or gzip (.hprof, .hprof.gz).")
+    Path dump;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "25",
+            description = "Histogram rows and dominators to show; 0 for all (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Mixin
+    DumpOptions dumpOptions;
+
+    @Mixin
+    CommonOptions common;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return Failures.guard(spec, common, List.of(dump), () -> {
+            if (top < 0) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be 0 or more");
+            }
+            Phases phases = new Phases(spec, common);
+            HeapSnapshot snapshot = phases.run("reading " + dump, () -> dumpOptions.load(dump));
+            HeapAnalysis analysis = phases.run("dominator tree and retained sizes",
+                    () -> HeapAnalysis.of(snapshot, dumpOptions.keepUnreachable));
+            List<String> warnings = new ArrayList<>(Warnings.of(snapshot));
+            AnalyzeReport report = phases.run("report",
+                    () -> new AnalyzeReportBuilder(analysis, top).build(dump.toString(), warnings));
+            String text = format == OutputFormat.json ? JsonRenderer.render(report) : AnalyzeTextRenderer.render(report);
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+            phases.done();
+            return ExitCode.OK.code();
+        });
+    }
+}

@@ -1,0 +1,45 @@
+package io.leakscan.cli;
+
+/**
+ * The process exit codes, the same for every command, documented in {@code --help} and the README.
+ */
+public enum ExitCode {
+    /** Success, and no gate was crossed. */
+    OK(0, "success"),
+    /** A gate (threshold) was crossed. */
+    GATE_CROSSED(1, "a gate was crossed (diff thresholds)"),
+    /** The command line was wrong. */
+    USAGE(2, "usage error"),
+    /** An input file is unreadable, truncated, corrupt or not a heap dump. */
+    BAD_INPUT(3, "unreadable, truncated or corrupt input"),
+    /** The JVM ran out of memory; the message says how much heap is needed. */
+    OUT_OF_MEMORY(4, "not enough memory (the message says how much to give)"),
+    /** A bug in leakscan; the message asks for a report. */
+    INTERNAL_ERROR(5, "internal error (a bug in leakscan)");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    /** Lines for picocli's exit code list in {@code --help}. */
+    static String[] helpLines() {
+        ExitCode[] all = values();
+        String[] lines = new String[all.length];
+        for (int i = 0; i < all.length; i++) {
+            lines[i] = all[i].code + ":" + all[i].meaning;
+        }
+        return lines;
+    }
+}

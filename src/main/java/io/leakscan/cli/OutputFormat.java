@@ -1,0 +1,6 @@
+package io.leakscan.cli;
+
+/** Output formats. */
+public enum OutputFormat {
+    text, json
+}

@@ -1,0 +1,24 @@
+package io.leakscan.cli;
+
+import io.leakscan.heap.DumpInfo;
+import io.leakscan.heap.HeapSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Things the reader worked around, worded for the report's warning lines. */
+final class Warnings {
+    private Warnings() {
+    }
+
+    static List<String> of(HeapSnapshot s) {
+        DumpInfo i = s.info();
+        List<String> w = new ArrayList<>();
+        if (i.danglingRoots() > 0) {
+            w.add(i.danglingRoots() + " GC root records name objects missing from the dump; they were ignored");
+        }
+        if (i.syntheticClasses() > 0) {
+            w.add(i.syntheticClasses() + " classes are referenced but not described in the dump; placeholders were made");
+        }
+        return w;
+    }
+}

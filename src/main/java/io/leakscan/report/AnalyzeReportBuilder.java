@@ -1,0 +1,184 @@
+package io.leakscan.report;
+
+import io.leakscan.analysis.HeapAnalysis;
+import io.leakscan.analysis.Histogram;
+import io.leakscan.analysis.LeakSuspects;
+import io.leakscan.analysis.ObjectInspector;
+import io.leakscan.analysis.ShortestPaths;
+import io.leakscan.heap.GcRootKind;
+import io.leakscan.heap.HeapSnapshot;
+import io.leakscan.heap.ObjectKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a {@link HeapAnalysis} into an {@link AnalyzeReport}. Reads the dump again (one to three
+ * sequential passes) for the field names along the reported paths and for thread names.
+ *
+ * <p>Not thread-safe; one per report.
+ */
+public final class AnalyzeReportBuilder {
+    private final HeapAnalysis analysis;
+    private final HeapSnapshot snapshot;
+    private final int top;
+    private final ObjectInspector inspector;
+
+    /** @param top number of histogram rows and dominators to include; 0 for all */
+    public AnalyzeReportBuilder(HeapAnalysis analysis, int top) {
+        this.analysis = analysis;
+        this.snapshot = analysis.snapshot();
+        this.top = top;
+        this.inspector = new ObjectInspector(snapshot);
+    }
+
+    public AnalyzeReport build(String displayPath, List<String> warnings) {
+        List<HistogramRow> histogram = histogram(analysis.histogram(), true);
+        List<HistogramRow> unreachable = histogram(analysis.unreachableHistogram(), false);
+
+        int[] tops = analysis.dominatorChildren().rootChildren();
+        int dominatorCount = top <= 0 ? tops.length : Math.min(top, tops.length);
+        List<LeakSuspects.Suspect> suspects = LeakSuspects.find(analysis, LeakSuspects.DEFAULT_THRESHOLD_PERCENT);
+
+        ShortestPaths paths = ShortestPaths.compute(snapshot.graph());
+        List<int[]> allPaths = new ArrayList<>();
+        for (int i = 0; i < dominatorCount; i++) {
+            allPaths.add(paths.pathTo(tops[i]));
+        }
+        for (LeakSuspects.Suspect s : suspects) {
+            int target = s.accumulationPoint() >= 0 ? s.accumulationPoint() : s.objectIndex();
+            allPaths.add(paths.pathTo(target));
+        }
+        loadPathObjects(allPaths);
+
+        List<DominatorEntry> dominators = new ArrayList<>();
+        for (int i = 0; i < dominatorCount; i++) {
+            dominators.add(new DominatorEntry(ref(tops[i]), steps(allPaths.get(i))));
+        }
+        List<LeakSuspectEntry> suspectEntries = new ArrayList<>();
+        int rank = 1;
+        for (int i = 0; i < suspects.size(); i++) {
+            LeakSuspects.Suspect s = suspects.get(i);
+            ObjectRef acc = s.accumulationPoint() >= 0 ? ref(s.accumulationPoint()) : null;
+            String cls = snapshot.classes().name(s.classIndex());
+            double pct = percent(s.retainedBytes());
+            String description = s.group()
+                    ? String.format("%d instances of %s retain %s (%.1f%% of the heap) together", s.instances(), cls,
+                            Sizes.human(s.retainedBytes()), pct)
+                    : String.format("one instance of %s retains %s (%.1f%% of the heap)%s", cls,
+                            Sizes.human(s.retainedBytes()), pct,
+                            acc != null && s.accumulationPoint() != s.objectIndex()
+                                    ? "; the memory accumulates in " + acc.object() : "");
+            ObjectRef suspectRef = ref(s.objectIndex());
+            suspectEntries.add(new LeakSuspectEntry(rank++, s.group() ? "class" : "object", suspectRef, cls,
+                    s.instances(), s.retainedBytes(), pct, acc, steps(allPaths.get(dominatorCount + i)), description));
+        }
+        return new AnalyzeReport(AnalyzeReport.SCHEMA_VERSION, summary(displayPath), histogram, dominators,
+                suspectEntries, gcRoots(), unreachable, warnings);
+    }
+
+    private SnapshotSummary summary(String displayPath) {
+        var info = snapshot.info();
+        return new SnapshotSummary(displayPath, info.formatVersion(), info.idSize(),
+                Instant.ofEpochMilli(info.timestampMillis()).toString(), analysis.liveObjects(),
+                analysis.liveClasses(), snapshot.rootObjects().length, analysis.usedHeapBytes(),
+                analysis.unreachableHistogram().totalInstances(), analysis.unreachableHistogram().totalShallowBytes(),
+                info.compressedOops(), info.heapDumpIndex() + 1, info.heapDumpCount(), info.danglingReferences());
+    }
+
+    private List<HistogramRow> histogram(Histogram h, boolean live) {
+        List<HistogramRow> rows = new ArrayList<>();
+        for (int c = 0; c < h.classCount(); c++) {
+            int co = snapshot.classes().classObject(c);
+            boolean classLive = co >= 0 && analysis.dominatorTree().isReachable(co);
+            if (live ? (classLive || h.instances(c) > 0) : h.instances(c) > 0) {
+                rows.add(new HistogramRow(snapshot.classes().name(c), h.instances(c), h.shallowBytes(c),
+                        h.retainedBytes(c)));
+            }
+        }
+        Comparator<HistogramRow> order = live
+                ? Comparator.comparingLong(HistogramRow::retainedBytes).reversed()
+                : Comparator.comparingLong(HistogramRow::shallowBytes).reversed();
+        rows.sort(order.thenComparing(HistogramRow::className));
+        return top > 0 && rows.size() > top ? List.copyOf(rows.subList(0, top)) : rows;
+    }
+
+    private List<GcRootCount> gcRoots() {
+        List<GcRootCount> out = new ArrayList<>();
+        for (GcRootKind k : GcRootKind.values()) {
+            long n = 0;
+            for (int m : snapshot.rootKindMasks()) {
+                if ((m & k.bit()) != 0) {
+                    n++;
+                }
+            }
+            if (n > 0) {
+                out.add(new GcRootCount(k.label(), n));
+            }
+        }
+        out.sort(Comparator.comparingLong(GcRootCount::objects).reversed());
+        return out;
+    }
+
+    private void loadPathObjects(List<int[]> paths) {
+        Set<Integer> sources = new LinkedHashSet<>();
+        Set<Integer> threads = new LinkedHashSet<>();
+        for (int[] p : paths) {
+            for (int i = 0; i < p.length; i++) {
+                if (i < p.length - 1) {
+                    sources.add(p[i]);
+                }
+                if (inspector.isThread(p[i])) {
+                    threads.add(p[i]);
+                }
+            }
+        }
+        sources.addAll(threads);
+        inspector.load(sources);
+        inspector.loadThreadNames(threads);
+    }
+
+    private List<PathStep> steps(int[] path) {
+        List<PathStep> steps = new ArrayList<>(path.length);
+        for (int i = 0; i < path.length; i++) {
+            int o = path[i];
+            String reference = i + 1 < path.length ? inspector.referenceName(o, path[i + 1]) : null;
+            String cls = snapshot.classes().name(snapshot.classIndexOf(o));
+            String label;
+            if (snapshot.kind(o) == ObjectKind.CLASS) {
+                String name = snapshot.classes().name(snapshot.classIndexOfClassObject(o));
+                if (reference != null && reference.startsWith("static ")) {
+                    label = "static " + name + "." + reference.substring(7);
+                } else {
+                    label = "class " + name + (reference != null ? " " + reference : "");
+                }
+            } else if (i + 1 < path.length) {
+                String holder = cls;
+                if (inspector.isThread(o)) {
+                    String tn = inspector.threadName(o);
+                    holder = tn != null ? cls + " \"" + tn + "\"" : cls;
+                }
+                label = reference.startsWith("[") ? holder + reference
+                        : reference.startsWith("<") ? holder + " " + reference : holder + "." + reference;
+            } else {
+                label = snapshot.describe(o);
+            }
+            steps.add(new PathStep(label, snapshot.describe(o), cls, reference));
+        }
+        return steps;
+    }
+
+    private ObjectRef ref(int o) {
+        String cls = snapshot.classes().name(snapshot.classIndexOf(o));
+        return new ObjectRef(snapshot.describe(o), cls, "0x" + Long.toHexString(snapshot.objectId(o)),
+                snapshot.shallowBytes(o), analysis.retainedBytes(o), percent(analysis.retainedBytes(o)));
+    }
+
+    private double percent(long bytes) {
+        long used = analysis.usedHeapBytes();
+        return used == 0 ? 0 : Math.round(bytes * 100_000.0 / used) / 1000.0;
+    }
+}

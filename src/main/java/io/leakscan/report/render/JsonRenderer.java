@@ -1,0 +1,27 @@
+package io.leakscan.report.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Writes report records as JSON (layout documented in {@code docs/json.md}). Jackson lives here and
+ * nowhere else. Thread-safe (the mapper is configured once and only used to write).
+ */
+public final class JsonRenderer {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private JsonRenderer() {
+    }
+
+    /** The record as pretty-printed JSON, ending in a newline. */
+    public static String render(Object report) {
+        try {
+            return MAPPER.writeValueAsString(report) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+}
