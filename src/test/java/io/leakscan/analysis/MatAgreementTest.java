@@ -75,9 +75,21 @@ class MatAgreementTest {
         check(SHARED.resolve(dump), SHARED.resolve("mat-output").resolve(matRun).resolve("default"), snapshot);
     }
 
+    @ParameterizedTest(name = "shared keep-unreachable {2}")
+    @MethodSource("sharedDumps")
+    void sharedDumpsMatchMatKeepingUnreachable(String dump, int snapshot, String matRun) throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(SHARED), "../shared/testdata/mat is not present");
+        check(SHARED.resolve(dump), SHARED.resolve("mat-output").resolve(matRun).resolve("keep"), snapshot, true);
+    }
+
     static void check(Path dump, Path mat, int snapshot) throws IOException {
-        HeapSnapshot s = HeapLoader.load(dump, snapshot);
-        HeapAnalysis a = HeapAnalysis.of(s);
+        check(dump, mat, snapshot, false);
+    }
+
+    static void check(Path dump, Path mat, int snapshot, boolean keepUnreachable) throws IOException {
+        HeapSnapshot s0 = HeapLoader.load(dump, snapshot);
+        HeapAnalysis a = HeapAnalysis.of(s0, keepUnreachable);
+        HeapSnapshot s = a.snapshot();
         Map<String, String> info = MatCsv.info(mat.resolve("info.csv"));
         assertThat((long) a.liveObjects()).as("objects").isEqualTo(MatCsv.number(info.get("Number of objects")));
         assertThat((long) a.liveClasses()).as("classes").isEqualTo(MatCsv.number(info.get("Number of classes")));
