@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -65,14 +66,12 @@ public final class AnalyzeReportBuilder {
             ObjectRef acc = s.accumulationPoint() >= 0 ? ref(s.accumulationPoint()) : null;
             String cls = snapshot.classes().name(s.classIndex());
             double pct = percent(s.retainedBytes());
-            String description = s.group()
-                    ? String.format("%d instances of %s retain %s (%.1f%% of the heap) together", s.instances(), cls,
-                            Sizes.human(s.retainedBytes()), pct)
-                    : String.format("one instance of %s retains %s (%.1f%% of the heap)%s", cls,
-                            Sizes.human(s.retainedBytes()), pct,
-                            acc != null && s.accumulationPoint() != s.objectIndex()
-                                    ? "; the memory accumulates in " + acc.object() : "");
             ObjectRef suspectRef = ref(s.objectIndex());
+            String description = s.group()
+                    ? String.format(Locale.ROOT, "%d instances of %s retain %s (%.1f%% of the heap) together",
+                            s.instances(), cls, Sizes.human(s.retainedBytes()), pct)
+                    : String.format(Locale.ROOT, "%s retains %s (%.1f%% of the heap)", suspectRef.object(),
+                            Sizes.human(s.retainedBytes()), pct);
             suspectEntries.add(new LeakSuspectEntry(rank++, s.group() ? "class" : "object", suspectRef, cls,
                     s.instances(), s.retainedBytes(), pct, acc, steps(allPaths.get(dominatorCount + i)), description));
         }

@@ -46,10 +46,15 @@ public final class AnalyzeTextRenderer {
             out.append("  none\n");
         }
         for (LeakSuspectEntry e : r.suspects()) {
-            out.append(String.format(Locale.ROOT, "  %d. %s\n", e.rank(), capitalize(e.description())));
-            out.append("     ").append(e.kind().equals("class") ? "class " + e.className() : e.suspect().object())
-                    .append('\n');
-            path(out, e.pathFromGcRoot(), "     ");
+            out.append(String.format(Locale.ROOT, "  %d. %s\n", e.rank(), e.description()));
+            if (e.accumulationPoint() != null && !e.accumulationPoint().object().equals(e.suspect().object())) {
+                out.append(String.format(Locale.ROOT, "     accumulates in %s (%s, %.1f%%)\n",
+                        e.accumulationPoint().object(), Sizes.human(e.accumulationPoint().retainedBytes()),
+                        e.accumulationPoint().retainedPercent()));
+            }
+            if (!e.kind().equals("class")) {
+                path(out, e.pathFromGcRoot(), "     ");
+            }
         }
 
         out.append("\nBiggest objects (top-level dominators)\n");
@@ -105,9 +110,5 @@ public final class AnalyzeTextRenderer {
 
     static String number(long n) {
         return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    private static String capitalize(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }
