@@ -10,9 +10,11 @@ import java.util.Arrays;
  */
 public final class ShortestPaths {
     private final int[] parent;
+    private final int[] order;
 
-    private ShortestPaths(int[] parent) {
+    private ShortestPaths(int[] parent, int[] order) {
         this.parent = parent;
+        this.order = order;
     }
 
     /** Marker in the parent array for GC roots. */
@@ -50,7 +52,17 @@ public final class ShortestPaths {
                 queue[tail++] = c;
             }
         }
-        return new ShortestPaths(parent);
+        return new ShortestPaths(parent, java.util.Arrays.copyOf(queue, tail));
+    }
+
+    /** The object {@code objectIndex} was first reached from, {@link #ROOT} or {@link #UNREACHED}. */
+    public int parent(int objectIndex) {
+        return parent[objectIndex];
+    }
+
+    /** Reachable objects in breadth-first order: every object comes after its parent. Shared. */
+    public int[] order() {
+        return order;
     }
 
     /** The path from a GC root to {@code objectIndex}, root first; empty when unreachable. */

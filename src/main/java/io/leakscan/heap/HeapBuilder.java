@@ -8,6 +8,7 @@ import io.leakscan.hprof.HprofSubTag;
 import io.leakscan.hprof.HprofType;
 import io.leakscan.hprof.HprofVisitor;
 import io.leakscan.util.ByteList;
+import io.leakscan.util.ChunkedByteList;
 import io.leakscan.util.ChunkedLongList;
 import io.leakscan.util.IntArrayList;
 import io.leakscan.util.LongArrayList;
@@ -55,6 +56,11 @@ final class HeapBuilder implements HprofVisitor {
     private final IntArrayList edgeStart = new IntArrayList(1 << 16);
     private final IntArrayList edgeCount = new IntArrayList(1 << 16);
     private final ChunkedLongList rawEdges = new ChunkedLongList();
+    /** Beside each raw edge: its {@link EdgeSlot} (field position). */
+    private final ChunkedByteList rawSlots = new ChunkedByteList();
+    /** Logical sizes read from containers' size fields while parsing: (file index, value) pairs. */
+    private final IntArrayList sizeObjects = new IntArrayList(1024);
+    private final IntArrayList sizeValues = new IntArrayList(1024);
     /** (file index, class id) of objects whose class was not yet described when they were read. */
     private final LongArrayList unresolvedClass = new LongArrayList(64);
     /** Field bytes of instances whose class layout was unknown when they were read. */
@@ -202,9 +208,13 @@ final class HeapBuilder implements HprofVisitor {
         addClass(c);
         int f = addObject(d.classId, ObjectKind.CLASS, -2, c.index);
         int start = (int) rawEdges.size();
+        int position = 0;
         for (int i = 0; i < d.staticCount; i++) {
-            if (d.staticTypes[i] == HprofType.OBJECT && d.staticValues[i] != 0) {
-                rawEdges.add(d.staticValues[i]);
+            if (d.staticTypes[i] == HprofType.OBJECT) {
+                if (d.staticValues[i] != 0) {
+                    addEdge(d.staticValues[i], position);
+                }
+                position++;
             }
         }
         setEdges(f, start);
@@ -269,13 +279,26 @@ final class HeapBuilder implements HprofVisitor {
         }
         int start = (int) rawEdges.size();
         int[] offs = c.refOffsets;
-        for (int off : offs) {
-            long ref = HprofInput.getId(buf, p + off, idSize);
+        for (int i = 0; i < offs.length; i++) {
+            long ref = HprofInput.getId(buf, p + offs[i], idSize);
             if (ref != 0) {
-                rawEdges.add(ref);
+                addEdge(ref, i);
             }
         }
         setEdges(f, start);
+        if (c.sizeFieldOffset >= 0) {
+            captureSize(f, buf, p, c);
+        }
+    }
+
+    private void addEdge(long targetId, int position) {
+        rawEdges.add(targetId);
+        rawSlots.add(EdgeSlot.of(position));
+    }
+
+    private void captureSize(int fileIndex, byte[] buf, int p, ClassRecord c) {
+        sizeObjects.add(fileIndex);
+        sizeValues.add(io.leakscan.util.Bytes.getInt(buf, p + c.sizeFieldOffset));
     }
 
     private String describeClass(ClassRecord c) {
@@ -303,7 +326,7 @@ final class HeapBuilder implements HprofVisitor {
         for (int i = 0; i < length; i++) {
             long ref = in.readId();
             if (ref != 0) {
-                rawEdges.add(ref);
+                addEdge(ref, EdgeSlot.ELEMENT);
             }
         }
         setEdges(f, start);
@@ -351,6 +374,7 @@ final class HeapBuilder implements HprofVisitor {
         }
         c.refOffsets = offs.toArray();
         c.fieldDataBytes = base;
+        c.sizeFieldOffset = ContainerSizeFields.offsetIn(c, classes, classIndexById, strings, this::className, idSize);
     }
 
     private ClassRecord fakeSuperclass(ClassRecord sub) {
@@ -388,7 +412,7 @@ final class HeapBuilder implements HprofVisitor {
         }
     }
 
-    private String className(ClassRecord c) {
+    String className(ClassRecord c) {
         int i = loadClassIndex.get(c.classId);
         if (i < 0) {
             return null;
@@ -529,13 +553,17 @@ final class HeapBuilder implements HprofVisitor {
                         + n + " bytes of fields but its class " + c.name + " declares " + c.fieldDataBytes);
             }
             int start = (int) rawEdges.size();
-            for (int off : c.refOffsets) {
-                long ref = parked.getId(dataStart + off, idSize);
+            for (int i = 0; i < c.refOffsets.length; i++) {
+                long ref = parked.getId(dataStart + c.refOffsets[i], idSize);
                 if (ref != 0) {
-                    rawEdges.add(ref);
+                    addEdge(ref, i);
                 }
             }
             setEdges(f, start);
+            if (c.sizeFieldOffset >= 0) {
+                sizeObjects.add(f);
+                sizeValues.add(parked.getInt(dataStart + c.sizeFieldOffset));
+            }
             p += 16 + n;
         }
         parked.clear();
@@ -697,6 +725,18 @@ final class HeapBuilder implements HprofVisitor {
 
     ChunkedLongList rawEdges() {
         return rawEdges;
+    }
+
+    ChunkedByteList rawSlots() {
+        return rawSlots;
+    }
+
+    IntArrayList sizeObjects() {
+        return sizeObjects;
+    }
+
+    IntArrayList sizeValues() {
+        return sizeValues;
     }
 
     LongArrayList rootIds() {

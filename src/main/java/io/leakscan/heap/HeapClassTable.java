@@ -18,6 +18,8 @@ public final class HeapClassTable {
     private final String[][] staticNames;
     private final byte[][] staticTypes;
     private final long[][] staticValues;
+    /** Lazily filled cache; benign races only (same value computed twice). */
+    private final String[][] refFieldNames;
     private final int idSize;
     private final int javaLangClass;
 
@@ -26,6 +28,7 @@ public final class HeapClassTable {
         int n = classes.size();
         this.idSize = idSize;
         this.staticValues = new long[n][];
+        this.refFieldNames = new String[n][];
         this.names = new String[n];
         this.instanceBytes = new long[n];
         this.fieldTypes = new byte[n][];
@@ -143,6 +146,34 @@ public final class HeapClassTable {
             }
         }
         return false;
+    }
+
+    /** Names of the reference fields over the whole hierarchy, in layout order (own fields first). */
+    public String[] referenceFieldNames(int classIndex) {
+        String[] cached = refFieldNames[classIndex];
+        if (cached == null) {
+            FieldLayout l = layout(classIndex);
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (int i = 0; i < l.types().length; i++) {
+                if (l.types()[i] == io.leakscan.hprof.HprofType.OBJECT) {
+                    names.add(l.names()[i]);
+                }
+            }
+            cached = names.toArray(new String[0]);
+            refFieldNames[classIndex] = cached;
+        }
+        return cached;
+    }
+
+    /** Names of the reference statics, in dump order. */
+    public String[] referenceStaticNames(int classIndex) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < staticTypes[classIndex].length; i++) {
+            if (staticTypes[classIndex][i] == io.leakscan.hprof.HprofType.OBJECT) {
+                names.add(staticNames[classIndex][i]);
+            }
+        }
+        return names.toArray(new String[0]);
     }
 
     /** Class index of {@code java.lang.Class}. */

@@ -22,6 +22,9 @@ public final class HeapSnapshot {
     private final long[] hugeShallowBytes;
     private final int[] hugeShallowObjects;
     private final HeapGraph graph;
+    private final byte[] edgeSlots;
+    private final int[] sizeObjects;
+    private final int[] sizeValues;
     private final HeapClassTable classes;
     private final int[] rootObjects;
     private final int[] rootKindMasks;
@@ -31,8 +34,8 @@ public final class HeapSnapshot {
     private final int systemClassLoaderObject;
 
     HeapSnapshot(DumpInfo info, long[] objectIds, IdIndex idIndex, byte[] kinds, int[] arrayLengths,
-            int[] shallowBytes, int[] hugeShallowObjects, long[] hugeShallowBytes, HeapGraph graph,
-            HeapClassTable classes, int[] rootObjects, int[] rootKindMasks, int[] threadLocalThreads,
+            int[] shallowBytes, int[] hugeShallowObjects, long[] hugeShallowBytes, HeapGraph graph, byte[] edgeSlots,
+            int[] sizeObjects, int[] sizeValues, HeapClassTable classes, int[] rootObjects, int[] rootKindMasks, int[] threadLocalThreads,
             int[] threadLocalObjects, int[] threadLocalKindMasks, int systemClassLoaderObject) {
         this.info = info;
         this.objectIds = objectIds;
@@ -43,6 +46,9 @@ public final class HeapSnapshot {
         this.hugeShallowObjects = hugeShallowObjects;
         this.hugeShallowBytes = hugeShallowBytes;
         this.graph = graph;
+        this.edgeSlots = edgeSlots;
+        this.sizeObjects = sizeObjects;
+        this.sizeValues = sizeValues;
         this.classes = classes;
         this.rootObjects = rootObjects;
         this.rootKindMasks = rootKindMasks;
@@ -102,6 +108,45 @@ public final class HeapSnapshot {
 
     public HeapGraph graph() {
         return graph;
+    }
+
+    /** {@link EdgeSlot} of the reference at position {@code edge} of {@link HeapGraph#out()}. */
+    public int edgeSlot(int edge) {
+        return edgeSlots[edge] & 0xFF;
+    }
+
+    /**
+     * How the reference at position {@code edge} (an explicit edge of {@code source}) is named: a field
+     * name, {@code []} for an array element, {@code static NAME}, {@code <super>}, {@code <classloader>}
+     * or {@code <thread stack>}.
+     */
+    public String edgeName(int source, int edge) {
+        int slot = edgeSlot(edge);
+        switch (kinds[source]) {
+            case ObjectKind.OBJECT_ARRAY:
+                return "[]";
+            case ObjectKind.CLASS:
+                if (slot == EdgeSlot.SUPER) {
+                    return "<super>";
+                }
+                if (slot == EdgeSlot.LOADER) {
+                    return "<classloader>";
+                }
+                String[] statics = classes.referenceStaticNames(arrayLengths[source]);
+                return slot < statics.length ? "static " + statics[slot] : "static ?";
+            default:
+                if (slot == EdgeSlot.THREAD_LOCAL) {
+                    return "<thread stack>";
+                }
+                String[] fields = classes.referenceFieldNames(classIndexOf(source));
+                return slot < fields.length ? fields[slot] : "?";
+        }
+    }
+
+    /** Logical element count read from a known container's size field, or -1. */
+    public int containerSize(int objectIndex) {
+        int i = java.util.Arrays.binarySearch(sizeObjects, objectIndex);
+        return i >= 0 ? sizeValues[i] : -1;
     }
 
     public HeapClassTable classes() {
@@ -169,7 +214,7 @@ public final class HeapSnapshot {
         HeapGraph g = new HeapGraph(graph.objectCount(), graph.outStart(), graph.out(), graph.classIndexOf(),
                 graph.classObjectIndex(), roots);
         return new HeapSnapshot(info, objectIds, idIndex, kinds, arrayLengths, shallowBytes, hugeShallowObjects,
-                hugeShallowBytes, g, classes, roots, rm.toArray(), threadLocalThreads, threadLocalObjects,
+                hugeShallowBytes, g, edgeSlots, sizeObjects, sizeValues, classes, roots, rm.toArray(), threadLocalThreads, threadLocalObjects,
                 threadLocalKindMasks, systemClassLoaderObject);
     }
 

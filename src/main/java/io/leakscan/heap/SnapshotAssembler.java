@@ -168,6 +168,8 @@ final class SnapshotAssembler {
             throw new HprofFormatException(b.file(), 0, "too many references for this version (" + capacity + ")");
         }
         int[] out = new int[(int) capacity];
+        byte[] slots = new byte[(int) capacity];
+        io.leakscan.util.ChunkedByteList rawSlots = b.rawSlots();
         int[] outStart = new int[n + 1];
         int[] lastSource = new int[n];
         Arrays.fill(lastSource, -1);
@@ -188,12 +190,14 @@ final class SnapshotAssembler {
                     int so = classObjectIndex[s];
                     if (so >= 0 && lastSource[so] != r) {
                         lastSource[so] = r;
+                        slots[pos] = (byte) EdgeSlot.SUPER;
                         out[pos++] = so;
                     }
                 }
                 int lo = loaderObjectIndex[c.index];
                 if (lo >= 0 && lastSource[lo] != r) {
                     lastSource[lo] = r;
+                    slots[pos] = (byte) EdgeSlot.LOADER;
                     out[pos++] = lo;
                 }
             }
@@ -205,6 +209,7 @@ final class SnapshotAssembler {
                     dangling++;
                 } else if (lastSource[t] != r) {
                     lastSource[t] = r;
+                    slots[pos] = rawSlots.get(start + (long) e);
                     out[pos++] = t;
                 }
             }
@@ -212,6 +217,7 @@ final class SnapshotAssembler {
                 int t = localObject.get(localOrder[lp++]);
                 if (lastSource[t] != r) {
                     lastSource[t] = r;
+                    slots[pos] = (byte) EdgeSlot.THREAD_LOCAL;
                     out[pos++] = t;
                 }
             }
@@ -219,6 +225,22 @@ final class SnapshotAssembler {
         outStart[n] = pos;
         lastSource = null;
         out = Arrays.copyOf(out, pos);
+        slots = Arrays.copyOf(slots, pos);
+
+        // Logical container sizes read during the parse, by object index.
+        int sizes = b.sizeObjects().size();
+        long[] packedSizes = new long[sizes];
+        for (int i = 0; i < sizes; i++) {
+            int r = index.indexOf(fileIds[b.sizeObjects().get(i)]);
+            packedSizes[i] = ((long) r << 32) | (b.sizeValues().get(i) & 0xFFFFFFFFL);
+        }
+        Arrays.sort(packedSizes);
+        int[] sizeObjects = new int[sizes];
+        int[] sizeValues = new int[sizes];
+        for (int i = 0; i < sizes; i++) {
+            sizeObjects[i] = (int) (packedSizes[i] >>> 32);
+            sizeValues[i] = (int) packedSizes[i];
+        }
 
         HeapGraph graph = new HeapGraph(n, outStart, out, classIndexOf, classObjectIndex, rootObjects.toArray());
         HeapClassTable table = new HeapClassTable(classes, classObjectIndex, superClassIndex, loaderObjectIndex,
@@ -235,7 +257,8 @@ final class SnapshotAssembler {
             lk[i] = localKind.get(localOrder[i]);
         }
         return new HeapSnapshot(info, sorted, index, kinds, lengths, shallow, hugeObjects.toArray(), hugeBytes.toArray(),
-                graph, table, rootObjects.toArray(), rootMasks.toArray(), lt, lo, lk, systemLoader);
+                graph, slots, sizeObjects, sizeValues, table, rootObjects.toArray(), rootMasks.toArray(), lt, lo, lk,
+                systemLoader);
     }
 
     private String[] names(long[] ids) {

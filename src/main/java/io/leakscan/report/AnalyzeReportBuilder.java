@@ -8,6 +8,7 @@ import io.leakscan.analysis.ShortestPaths;
 import io.leakscan.heap.GcRootKind;
 import io.leakscan.heap.HeapSnapshot;
 import io.leakscan.heap.ObjectKind;
+import io.leakscan.util.Sizes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -6,7 +6,7 @@ import io.leakscan.report.GcRootCount;
 import io.leakscan.report.HistogramRow;
 import io.leakscan.report.LeakSuspectEntry;
 import io.leakscan.report.PathStep;
-import io.leakscan.report.Sizes;
+import io.leakscan.util.Sizes;
 import io.leakscan.report.SnapshotSummary;
 import java.util.List;
 import java.util.Locale;

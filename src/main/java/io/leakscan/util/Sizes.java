@@ -1,4 +1,4 @@
-package io.leakscan.report;
+package io.leakscan.util;
 
 import java.util.Locale;
 

@@ -1,0 +1,293 @@
+package io.leakscan.diff;
+
+import io.leakscan.diff.DumpSummary.ClassStats;
+import io.leakscan.diff.DumpSummary.ContainerGroup;
+import io.leakscan.diff.DumpSummary.Held;
+import io.leakscan.util.Sizes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares the summaries of two or more dumps of one application: per-class deltas, and the ranking of
+ * the container groups that grew. Containers are matched by their path from the GC roots, never by
+ * address. Works on summaries only (no heap), so it is cheap. Stateless; thread-safe.
+ *
+ * <p>Ranking: a group is a candidate when its retained size grew by at least the minimum growth and
+ * its elements (or its number of containers) grew too — a full, bounded cache does not. Its score
+ * rewards growth that continues across every interval over a one-off jump, then the share of the
+ * heap's growth it explains. A group nested in another candidate is reported once: at the outer level
+ * when the outer one gained elements (the inner ones are just more of them), else at the inner level.
+ */
+public final class DiffAnalysis {
+    /** Ranking knobs. */
+    public record Options(boolean all, long minGrowthBytes, String sort, int top) {
+        public static Options defaults() {
+            return new Options(false, -1, "retained", 15);
+        }
+    }
+
+    private DiffAnalysis() {
+    }
+
+    public static DiffResult compare(List<DumpSummary> dumps, Options options) {
+        int k = dumps.size();
+        DumpSummary first = dumps.get(0);
+        DumpSummary last = dumps.get(k - 1);
+        List<String> warnings = new ArrayList<>();
+        for (int i = 1; i < k; i++) {
+            if (dumps.get(i).timestampMillis() < dumps.get(i - 1).timestampMillis()) {
+                warnings.add("dump " + (i + 1) + " (" + dumps.get(i).file() + ") was taken before dump " + i
+                        + " (" + dumps.get(i - 1).file() + "): growth is computed in the order given");
+            }
+        }
+        double hours = (last.timestampMillis() - first.timestampMillis()) / 3_600_000.0;
+        long heapGrowth = last.usedHeapBytes() - first.usedHeapBytes();
+        Double heapRate = hours > 0 ? heapGrowth / hours : null;
+
+        List<DiffResult.Snapshot> snapshots = new ArrayList<>();
+        for (DumpSummary d : dumps) {
+            snapshots.add(new DiffResult.Snapshot(d.file(), Instant.ofEpochMilli(d.timestampMillis()).toString(),
+                    d.objects(), d.usedHeapBytes()));
+        }
+        long minGrowth = options.minGrowthBytes() >= 0 ? options.minGrowthBytes()
+                : Math.max(64 * 1024, first.usedHeapBytes() / 200);
+        List<DiffResult.Suspect> suspects = suspects(dumps, options.all() ? 1 : minGrowth, heapGrowth, hours,
+                options.all());
+        return new DiffResult(DiffResult.SCHEMA_VERSION, snapshots, heapGrowth, heapRate, suspects,
+                classDeltas(dumps, options), warnings);
+    }
+
+    private static List<DiffResult.ClassDelta> classDeltas(List<DumpSummary> dumps, Options options) {
+        int k = dumps.size();
+        Set<String> names = new TreeSet<>();
+        for (DumpSummary d : dumps) {
+            names.addAll(d.classes().keySet());
+        }
+        List<DiffResult.ClassDelta> rows = new ArrayList<>();
+        for (String name : names) {
+            long[] inst = new long[k];
+            long[] shallow = new long[k];
+            long[] retained = new long[k];
+            int[] loaders = new int[k];
+            for (int i = 0; i < k; i++) {
+                ClassStats c = dumps.get(i).classes().get(name);
+                if (c != null) {
+                    inst[i] = c.instances();
+                    shallow[i] = c.shallowBytes();
+                    retained[i] = c.retainedBytes();
+                    loaders[i] = c.loaders();
+                }
+            }
+            if (!options.all() && inst[k - 1] == inst[0] && shallow[k - 1] == shallow[0]
+                    && retained[k - 1] == retained[0] && loaders[k - 1] == loaders[0]) {
+                continue; // unchanged: not worth a line
+            }
+            boolean inFirst = dumps.get(0).classes().containsKey(name);
+            boolean inLast = dumps.get(k - 1).classes().containsKey(name);
+            String status = !inFirst ? "new" : !inLast ? "vanished" : "present";
+            rows.add(new DiffResult.ClassDelta(name, status, inst, shallow, retained, loaders,
+                    inst[k - 1] - inst[0], shallow[k - 1] - shallow[0], retained[k - 1] - retained[0]));
+        }
+        Comparator<DiffResult.ClassDelta> order = switch (options.sort()) {
+            case "instances" -> Comparator.comparingLong(DiffResult.ClassDelta::instancesDelta);
+            case "shallow" -> Comparator.comparingLong(DiffResult.ClassDelta::shallowBytesDelta);
+            default -> Comparator.comparingLong(DiffResult.ClassDelta::retainedBytesDelta);
+        };
+        rows.sort(order.reversed().thenComparing(DiffResult.ClassDelta::className));
+        return options.top() > 0 && rows.size() > options.top() ? List.copyOf(rows.subList(0, options.top())) : rows;
+    }
+
+    /** Per group key, the group in each dump (null where absent). */
+    private static Map<String, ContainerGroup[]> matchGroups(List<DumpSummary> dumps) {
+        Map<String, ContainerGroup[]> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < dumps.size(); i++) {
+            for (ContainerGroup g : dumps.get(i).groups().values()) {
+                byKey.computeIfAbsent(g.key(), x -> new ContainerGroup[dumps.size()])[i] = g;
+            }
+        }
+        return byKey;
+    }
+
+    private record Candidate(String key, ContainerGroup[] perDump, long[] containers, long[] elements, long[] retained,
+            long growth) {
+    }
+
+    private static List<DiffResult.Suspect> suspects(List<DumpSummary> dumps, long minGrowth, long heapGrowth,
+            double hours, boolean all) {
+        int k = dumps.size();
+        List<Candidate> candidates = new ArrayList<>();
+        for (Map.Entry<String, ContainerGroup[]> e : matchGroups(dumps).entrySet()) {
+            ContainerGroup[] g = e.getValue();
+            long[] containers = new long[k];
+            long[] elements = new long[k];
+            long[] retained = new long[k];
+            for (int i = 0; i < k; i++) {
+                if (g[i] != null) {
+                    containers[i] = g[i].containers();
+                    elements[i] = g[i].elements();
+                    retained[i] = g[i].retainedBytes();
+                }
+            }
+            long growth = retained[k - 1] - retained[0];
+            boolean grewInSize = elements[k - 1] > elements[0] || containers[k - 1] > containers[0];
+            if (growth >= minGrowth && (grewInSize || all)) {
+                candidates.add(new Candidate(e.getKey(), g, containers, elements, retained, growth));
+            }
+        }
+        candidates = removeNested(candidates);
+
+        long totalGrowth = heapGrowth > 0 ? heapGrowth : Math.max(1, dumps.get(0).usedHeapBytes());
+        List<DiffResult.Suspect> out = new ArrayList<>();
+        for (Candidate c : candidates) {
+            out.add(describe(c, dumps, totalGrowth, hours));
+        }
+        out.sort(Comparator.comparingInt(DiffResult.Suspect::score).reversed()
+                .thenComparing(Comparator.comparingDouble(DiffResult.Suspect::shareOfGrowth).reversed())
+                .thenComparing(DiffResult.Suspect::path));
+        List<DiffResult.Suspect> ranked = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            DiffResult.Suspect s = out.get(i);
+            ranked.add(new DiffResult.Suspect(i + 1, s.kind(), s.path(), s.containerClass(), s.instances(), s.elements(),
+                    s.retainedBytes(), s.growthBytesPerHour(), s.accumulates(), s.shareOfGrowth(), s.score(),
+                    s.reasons(), s.example()));
+        }
+        return ranked;
+    }
+
+    /** Reports each nested pair once, at the level that explains the growth. */
+    private static List<Candidate> removeNested(List<Candidate> candidates) {
+        Set<String> drop = new LinkedHashSet<>();
+        for (Candidate outer : candidates) {
+            String outerPath = path(outer);
+            for (Candidate inner : candidates) {
+                if (inner == outer || !path(inner).startsWith(outerPath + " → ")) {
+                    continue;
+                }
+                int last = inner.containers().length - 1;
+                boolean outerGained = outer.elements()[last] > outer.elements()[0];
+                boolean moreInner = inner.containers()[last] > inner.containers()[0];
+                if (outerGained && moreInner) {
+                    drop.add(inner.key()); // more inner containers because the outer one holds more
+                } else {
+                    drop.add(outer.key()); // the inner containers themselves grow
+                }
+            }
+        }
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (!drop.contains(c.key())) {
+                kept.add(c);
+            }
+        }
+        return kept;
+    }
+
+    private static String path(Candidate c) {
+        for (int i = c.perDump().length - 1; i >= 0; i--) {
+            if (c.perDump()[i] != null) {
+                return c.perDump()[i].path();
+            }
+        }
+        return "";
+    }
+
+    private static DiffResult.Suspect describe(Candidate c, List<DumpSummary> dumps, long totalGrowth, double hours) {
+        int k = dumps.size();
+        ContainerGroup latest = null;
+        for (int i = k - 1; i >= 0 && latest == null; i--) {
+            latest = c.perDump()[i];
+        }
+        int intervals = k - 1;
+        int grewIntervals = 0;
+        for (int i = 0; i < intervals; i++) {
+            if (c.retained()[i + 1] > c.retained()[i]
+                    && (c.elements()[i + 1] > c.elements()[i] || c.containers()[i + 1] > c.containers()[i])) {
+                grewIntervals++;
+            }
+        }
+        double steady = intervals == 0 ? 0 : (double) grewIntervals / intervals;
+        double share = Math.min(1.0, Math.max(0.0, (double) c.growth() / totalGrowth));
+        double relative = c.retained()[0] <= 0 ? 1.0 : Math.min(1.0, (double) c.growth() / c.retained()[0]);
+        double score = 100 * (0.35 + 0.65 * steady) * (0.3 + 0.55 * share + 0.15 * relative);
+        Double rate = hours > 0 ? c.growth() / hours : null;
+
+        List<DiffResult.Accumulation> accumulates = accumulation(c, dumps);
+        String kind = latest.kind();
+        long loadersBefore = c.perDump()[0] == null ? 0 : c.perDump()[0].classLoaders();
+        if (latest.classLoaders() > loadersBefore && !kind.equals("thread-local")) {
+            kind = "class-loader"; // what piles up here keeps class loaders (and all their classes) alive
+        }
+
+        List<String> reasons = new ArrayList<>();
+        if (intervals > 1) {
+            reasons.add(grewIntervals == intervals
+                    ? "grew in every interval (" + grewIntervals + " of " + intervals + ")"
+                    : "grew in " + grewIntervals + " of " + intervals + " intervals");
+        }
+        reasons.add(String.format(Locale.ROOT, "retained %s → %s (+%s)", Sizes.human(c.retained()[0]),
+                Sizes.human(c.retained()[k - 1]), Sizes.human(c.growth())));
+        if (c.elements()[k - 1] != c.elements()[0]) {
+            reasons.add(String.format(Locale.ROOT, "elements %,d → %,d", c.elements()[0], c.elements()[k - 1]));
+        }
+        if (c.containers()[k - 1] != c.containers()[0]) {
+            reasons.add(String.format(Locale.ROOT, "%,d → %,d containers on this path", c.containers()[0],
+                    c.containers()[k - 1]));
+        }
+        reasons.add(String.format(Locale.ROOT, "explains %.0f%% of the heap's growth", share * 100));
+        if (rate != null) {
+            reasons.add("grows " + Sizes.human(Math.round(rate)) + " per hour");
+        }
+        return new DiffResult.Suspect(0, kind, latest.path(), latest.containerClass(), c.containers(), c.elements(),
+                c.retained(), rate, accumulates, Math.round(share * 1000) / 1000.0, (int) Math.round(score), reasons,
+                latest.example());
+    }
+
+    /**
+     * What piles up in a candidate: the objects held by its containers, and by every container group
+     * nested below it (the nested ones are reported through it), first dump against last.
+     */
+    private static List<DiffResult.Accumulation> accumulation(Candidate c, List<DumpSummary> dumps) {
+        int k = dumps.size();
+        String prefix = path(c) + " → ";
+        Map<String, long[]> firstAndLast = new HashMap<>();
+        for (int side = 0; side < 2; side++) {
+            DumpSummary d = dumps.get(side == 0 ? 0 : k - 1);
+            ContainerGroup own = c.perDump()[side == 0 ? 0 : k - 1];
+            for (ContainerGroup g : d.groups().values()) {
+                if (g != own && !g.path().startsWith(prefix)) {
+                    continue;
+                }
+                for (Held h : g.holds()) {
+                    long[] v = firstAndLast.computeIfAbsent(h.className(), x -> new long[4]);
+                    v[2 * side] += h.instances();
+                    v[2 * side + 1] += h.shallowBytes();
+                }
+            }
+        }
+        long positive = 0;
+        for (long[] v : firstAndLast.values()) {
+            positive += Math.max(0, v[3] - v[1]);
+        }
+        List<DiffResult.Accumulation> out = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : firstAndLast.entrySet()) {
+            long[] v = e.getValue();
+            long growth = v[3] - v[1];
+            if (growth > 0 && growth * 100 >= positive) {
+                out.add(new DiffResult.Accumulation(e.getKey(), v[2] - v[0], growth,
+                        positive == 0 ? 0 : Math.round(growth * 1000.0 / positive) / 1000.0));
+            }
+        }
+        out.sort(Comparator.comparingLong(DiffResult.Accumulation::bytesGrowth).reversed()
+                .thenComparing(DiffResult.Accumulation::className));
+        return out.size() > 5 ? List.copyOf(out.subList(0, 5)) : out;
+    }
+}

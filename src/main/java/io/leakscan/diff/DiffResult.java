@@ -1,0 +1,61 @@
+package io.leakscan.diff;
+
+import java.util.List;
+
+/**
+ * What {@code leakscan diff} found across two or more dumps: plain data for the renderers (no heap).
+ * Arrays have one entry per dump, in the order given. Immutable by convention; thread-safe.
+ *
+ * @param schemaVersion           JSON layout version (docs/json.md)
+ * @param snapshots               one per dump
+ * @param heapGrowthBytes         used heap, last minus first
+ * @param heapGrowthBytesPerHour  the same per hour of dump time, or null when the dumps' times do not allow it
+ * @param suspects                ranked leak suspects, best first
+ * @param classes                 per-class deltas, sorted as asked
+ * @param warnings                things to know before trusting the numbers
+ */
+public record DiffResult(int schemaVersion, List<Snapshot> snapshots, long heapGrowthBytes,
+        Double heapGrowthBytesPerHour, List<Suspect> suspects, List<ClassDelta> classes, List<String> warnings) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** One dump. */
+    public record Snapshot(String file, String timestamp, long objects, long usedHeapBytes) {
+    }
+
+    /**
+     * One class name across the dumps.
+     *
+     * @param status  {@code new} (absent from the first dump), {@code vanished} (absent from the last), or {@code present}
+     * @param loaders number of class loaders defining a class of this name, per dump
+     */
+    public record ClassDelta(String className, String status, long[] instances, long[] shallowBytes,
+            long[] retainedBytes, int[] loaders, long instancesDelta, long shallowBytesDelta, long retainedBytesDelta) {
+    }
+
+    /**
+     * A structure that grew.
+     *
+     * @param rank               1 for the most likely leak
+     * @param kind               cache, listeners, collection, array, thread-local, class-loader, class
+     * @param path               how it is held from a GC root (classes and fields)
+     * @param containerClass     class of the container(s)
+     * @param instances          how many containers share this path, per dump
+     * @param elements           their logical elements (map sizes, list sizes), per dump
+     * @param retainedBytes      their retained size, per dump
+     * @param growthBytesPerHour retained growth per hour of dump time, or null
+     * @param accumulates        what piles up inside, with its share of the growth
+     * @param shareOfGrowth      this suspect's share of the whole heap's growth (0–1)
+     * @param score              0–100: how sure leakscan is that this leaks
+     * @param reasons            the score in words
+     * @param example            one of the containers in the last dump
+     */
+    public record Suspect(int rank, String kind, String path, String containerClass, long[] instances,
+            long[] elements, long[] retainedBytes, Double growthBytesPerHour, List<Accumulation> accumulates,
+            double shareOfGrowth, int score, List<String> reasons, String example) {
+    }
+
+    /** A class piling up inside a suspect: its shallow bytes' growth and share of the suspect's growth. */
+    public record Accumulation(String className, long instancesGrowth, long bytesGrowth, double share) {
+    }
+}

@@ -1,0 +1,79 @@
+package io.leakscan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leakscan.testutil.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code leakscan diff} end to end on the dump pair shipped in testdata/ (the README's first command). */
+class DiffCommandTest {
+    static final String BEFORE = "testdata/leaky-service-before.hprof.gz";
+    static final String AFTER = "testdata/leaky-service-after.hprof.gz";
+    static final String SCENARIO = "io.leakscan.scenario.LeakyServiceScenario";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void textPutsTheSessionCacheFirstAndFitsOnOneScreen() {
+        CliRun run = CliRun.of("diff", BEFORE, AFTER);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        String out = run.out();
+        assertThat(out).contains("Heap grew by");
+        int cache = out.indexOf("held by static " + SCENARIO + ".SESSION_CACHE");
+        int listeners = out.indexOf("held by static " + SCENARIO + ".LOGIN_LISTENERS");
+        assertThat(cache).isPositive();
+        assertThat(listeners).isGreaterThan(cache);
+        assertThat(out).contains("1. cache java.util.HashMap").contains("2. listeners java.util.ArrayList");
+        assertThat(out).contains("elements 400 → 1,400");
+        assertThat(out.lines().count()).as("one screen").isLessThanOrEqualTo(50);
+    }
+
+    @Test
+    void jsonHasTheDocumentedFields() throws Exception {
+        CliRun run = CliRun.of("diff", BEFORE, AFTER, "--format", "json");
+        assertThat(run.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("snapshots")).hasSize(2);
+        JsonNode s = json.get("suspects").get(0);
+        assertThat(s.get("rank").asInt()).isEqualTo(1);
+        assertThat(s.get("kind").asText()).isEqualTo("cache");
+        assertThat(s.get("path").asText()).isEqualTo("static " + SCENARIO + ".SESSION_CACHE");
+        assertThat(s.get("containerClass").asText()).isEqualTo("java.util.HashMap");
+        assertThat(s.get("elements").get(0).asLong()).isEqualTo(400);
+        assertThat(s.get("elements").get(1).asLong()).isEqualTo(1400);
+        assertThat(s.get("retainedBytes")).hasSize(2);
+        assertThat(s.get("growthBytesPerHour").asDouble()).isPositive();
+        assertThat(s.get("accumulates").get(0).get("className").asText()).isEqualTo("byte[]");
+        assertThat(s.get("shareOfGrowth").asDouble()).isBetween(0.5, 1.0);
+        assertThat(s.get("score").asInt()).isBetween(0, 100);
+        assertThat(s.get("reasons")).isNotEmpty();
+        JsonNode firstClass = json.get("classes").get(0);
+        assertThat(firstClass.get("instances")).hasSize(2);
+        assertThat(firstClass.get("retainedBytes")).hasSize(2);
+    }
+
+    @Test
+    void badArgumentsAndBadDumps() throws Exception {
+        assertThat(CliRun.of("diff", BEFORE).exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("diff", BEFORE, AFTER, "--sort", "colour").exitCode()).isEqualTo(2);
+        Path junk = Files.writeString(dir.resolve("junk.hprof"), "JAVA PROFILE 1.0.2 but not really");
+        CliRun bad = CliRun.of("diff", BEFORE, junk.toString());
+        assertThat(bad.exitCode()).isEqualTo(3);
+        assertThat(bad.err()).contains("junk.hprof").doesNotContain("\tat ");
+    }
+
+    @Test
+    void dumpsGivenOutOfTimeOrderAreFlagged() {
+        CliRun run = CliRun.of("diff", AFTER, BEFORE);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("WARNING: dump 2").contains("was taken before dump 1");
+    }
+}
