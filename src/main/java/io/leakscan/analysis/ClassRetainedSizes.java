@@ -10,12 +10,23 @@ import java.util.function.IntToLongFunction;
  * more than the sum of the instances' own retained sizes whenever they share objects (two Strings
  * sharing one char[]), so it cannot be read off the dominator tree alone.
  *
- * <p>Per class, the dominated part is read off the tree (the subtrees of the members that no other
- * member dominates). Objects held by the members together but by none alone can only lie in the
- * region those subtrees lead to: the region is collected (within a budget) and a greatest fixpoint
- * over inbound references decides which of its objects only the members hold. Beyond the budget,
- * MAT's own method decides: mark everything reachable from the GC roots without passing through
- * the members. Exact in every case; the usual cost is one scan of each class's dominated subtrees.
+ * <p>How, per class (its set S of members):
+ * <ol>
+ * <li>The part dominated by S is read off the dominator tree: the subtrees of the members no other
+ * member dominates ("tops"); its size is the sum of their retained sizes.</li>
+ * <li>Any other object S retains has every path from the GC roots through S, so in particular its
+ * breadth-first path passes a member s. Below s that path must leave s's dominator subtree, which
+ * happens only at an "inconsistent" object, one whose breadth-first parent is not its immediate
+ * dominator. Such objects are rare (about 2% of a typical heap), and are collected once, in
+ * breadth-first order. So the only candidates are the breadth-first subtrees of the inconsistent
+ * objects that lie below a member and outside the dominated part.</li>
+ * <li>A greatest fixpoint over those candidates decides which of them only S holds: a candidate stays
+ * held while each of its referrers is dominated by S or is itself a candidate still held. Everything
+ * else is reachable without S (its breadth-first path avoids S, or never leaves a member's
+ * dominator subtree), so the result is exact.</li>
+ * </ol>
+ * Cost: O(|S| log |S|) per class plus the candidates, typically a small fraction of the heap in all;
+ * no per-class traversal of the whole graph. Memory: 12 bytes per object while computing.
  *
  * <p>Stateless; thread-safe.
  */
@@ -24,28 +35,74 @@ public final class ClassRetainedSizes {
     }
 
     /**
+     * Retained bytes of every class (class object + reachable instances), by class index. Builds what it
+     * needs from the graph and the dominator tree.
+     */
+    public static long[] compute(HeapGraph g, DominatorTree tree, DominatorChildren dom, ShortestPaths bfs,
+            long[] retained, IntToLongFunction shallow) {
+        int n = g.objectCount();
+        int classes = g.classObjectIndex().length;
+        int[] classOf = g.classIndexOf();
+        int[] classOfClassObject = new int[n];
+        Arrays.fill(classOfClassObject, -1);
+        for (int c = 0; c < classes; c++) {
+            int o = g.classObjectIndex()[c];
+            if (o >= 0) {
+                classOfClassObject[o] = c;
+            }
+        }
+        // Members of each class (class object + instances) in dominator Euler order.
+        int[] memberStart = new int[classes + 1];
+        int[] byEntry = dom.byEntry();
+        for (int v : byEntry) {
+            memberStart[classOf[v] + 1]++;
+            if (classOfClassObject[v] >= 0) {
+                memberStart[classOfClassObject[v] + 1]++;
+            }
+        }
+        for (int c = 0; c < classes; c++) {
+            memberStart[c + 1] += memberStart[c];
+        }
+        int[] members = new int[memberStart[classes]];
+        int[] fill = Arrays.copyOf(memberStart, classes);
+        for (int v : byEntry) {
+            members[fill[classOf[v]]++] = v;
+            if (classOfClassObject[v] >= 0) {
+                members[fill[classOfClassObject[v]]++] = v;
+            }
+        }
+        fill = null;
+        classOfClassObject = null;
+        boolean[] isRoot = new boolean[n];
+        for (int r : g.rootObjects()) {
+            isRoot[r] = true;
+        }
+        Predecessors preds = Predecessors.build(g, tree);
+        return compute(g, tree, dom, preds, bfs, retained, shallow, isRoot, memberStart, members);
+    }
+
+    /**
      * @param memberStart  CSR offsets by class index into {@code members}
-     * @param members      reachable members of each class (class object + instances), in Euler entry order
+     * @param members      reachable members of each class (class object + instances), in dominator Euler order
      * @return retained bytes by class index
      */
     public static long[] compute(HeapGraph g, DominatorTree tree, DominatorChildren dom, Predecessors preds,
-            long[] retained, IntToLongFunction shallow, boolean[] isRoot, int[] memberStart, int[] members) {
+            ShortestPaths bfs, long[] retained, IntToLongFunction shallow, boolean[] isRoot, int[] memberStart,
+            int[] members) {
         int classCount = memberStart.length - 1;
         long[] result = new long[classCount];
         int n = g.objectCount();
-        int[] stamp = new int[n];
+        int[] idom = tree.immediateDominators();
+        int[] inconsistent = inconsistentByBfsEntry(tree, bfs);
+        int[] bfsByEntry = bfs.byEntry();
+
         int[] candidateStamp = new int[n];
+        int[] killed = new int[n];
         int[] topEntry = new int[16];
         int[] topExit = new int[16];
+        long[] bfsKeys = new long[16];
         int[] candidates = new int[16];
-        int[] outStart = g.outStart();
-        int[] out = g.out();
-        int[] byEntry = dom.byEntry();
-        int[] idom = tree.immediateDominators();
-        int[] killed = new int[n];
-        int[] work = new int[64];
-        int budget = Math.max(50_000, n / 4);
-        Marker marker = null;
+        int[] queue = new int[16];
         for (int c = 0; c < classCount; c++) {
             int from = memberStart[c];
             int to = memberStart[c + 1];
@@ -58,7 +115,11 @@ public final class ClassRetainedSizes {
                 continue;
             }
             int mark = c + 1;
-            // Members no other member dominates: their subtrees are disjoint entry ranges.
+            // 1. Tops in the dominator tree: disjoint slices of the dominator Euler order.
+            if (topEntry.length < size) {
+                topEntry = new int[Math.max(size, topEntry.length * 2)];
+                topExit = new int[topEntry.length];
+            }
             int tops = 0;
             long base = 0;
             int lastExit = -1;
@@ -66,106 +127,84 @@ public final class ClassRetainedSizes {
                 int m = members[i];
                 int e = dom.entry(m);
                 if (e > lastExit) {
-                    if (tops == topEntry.length) {
-                        topEntry = Arrays.copyOf(topEntry, tops * 2);
-                        topExit = Arrays.copyOf(topExit, tops * 2);
-                    }
                     topEntry[tops] = e;
                     topExit[tops] = dom.exit(m);
                     lastExit = topExit[tops];
                     tops++;
                     base += retained[m];
                 }
-                stamp[m] = mark;
             }
-            // References leaving the dominated part, to objects that are not roots themselves.
+            // 2. Members' breadth-first subtrees, as disjoint slices of the breadth-first Euler order.
+            if (bfsKeys.length < size) {
+                bfsKeys = new long[Math.max(size, bfsKeys.length * 2)];
+            }
+            for (int i = from; i < to; i++) {
+                int m = members[i];
+                bfsKeys[i - from] = ((long) bfs.entry(m) << 32) | bfs.exit(m);
+            }
+            Arrays.sort(bfsKeys, 0, size);
             int candidateCount = 0;
-            for (int t = 0; t < tops; t++) {
-                int lo = topEntry[t];
-                int hi = topExit[t];
-                for (int p = lo; p <= hi; p++) {
-                    int x = byEntry[p];
-                    int target = g.classObjectOf(x);
-                    for (int e = outStart[x] - 1, end = outStart[x + 1]; e < end; e++) {
-                        if (e >= outStart[x]) {
-                            target = out[e];
-                        }
-                        if (target < 0) {
-                            continue;
-                        }
-                        int te = dom.entry(target);
-                        if ((te >= lo && te <= hi) || isRoot[target] || candidateStamp[target] == mark
-                                || inTops(te, topEntry, topExit, tops)) {
-                            continue;
-                        }
-                        candidateStamp[target] = mark;
-                        if (candidateCount == candidates.length) {
-                            candidates = Arrays.copyOf(candidates, candidateCount * 2);
-                        }
-                        candidates[candidateCount++] = target;
+            int scannedUpTo = -1;
+            long bfsLastExit = -1;
+            for (int i = 0; i < size; i++) {
+                int lo = (int) (bfsKeys[i] >>> 32);
+                int hi = (int) bfsKeys[i];
+                if (lo <= bfsLastExit) {
+                    continue; // nested in a previous member's breadth-first subtree
+                }
+                bfsLastExit = hi;
+                // Inconsistent objects strictly below this member, in breadth-first order.
+                for (int k = firstAtOrAfter(inconsistent, lo + 1, bfs); k < inconsistent.length; k++) {
+                    int y = inconsistent[k];
+                    int ye = bfs.entry(y);
+                    if (ye > hi) {
+                        break;
                     }
+                    if (ye <= scannedUpTo || inTops(dom.entry(y), topEntry, topExit, tops)) {
+                        continue;
+                    }
+                    // Scan y's breadth-first subtree for objects outside the dominated part.
+                    int yx = bfs.exit(y);
+                    for (int p = ye; p <= yx; p++) {
+                        int x = bfsByEntry[p];
+                        if (candidateStamp[x] != mark && !inTops(dom.entry(x), topEntry, topExit, tops)) {
+                            candidateStamp[x] = mark;
+                            if (candidateCount == candidates.length) {
+                                candidates = Arrays.copyOf(candidates, candidateCount * 2);
+                            }
+                            candidates[candidateCount++] = x;
+                        }
+                    }
+                    scannedUpTo = yx;
                 }
             }
             if (candidateCount == 0) {
                 result[c] = base;
                 continue;
             }
-            // Everything the members' subtrees lead to outside themselves: only there can more objects
-            // be held by the members alone. Bounded; beyond the budget MAT's full marking decides.
-            int zCount = candidateCount;
-            boolean overBudget = false;
-            for (int i = 0; i < zCount && !overBudget; i++) {
-                int x = candidates[i];
-                int target = g.classObjectOf(x);
-                for (int e = outStart[x] - 1, end = outStart[x + 1]; e < end; e++) {
-                    if (e >= outStart[x]) {
-                        target = out[e];
-                    }
-                    if (target < 0 || isRoot[target] || candidateStamp[target] == mark
-                            || inTops(dom.entry(target), topEntry, topExit, tops)) {
-                        continue;
-                    }
-                    if (zCount >= budget) {
-                        overBudget = true;
-                        break;
-                    }
-                    candidateStamp[target] = mark;
-                    if (zCount == candidates.length) {
-                        candidates = Arrays.copyOf(candidates, zCount * 2);
-                    }
-                    candidates[zCount++] = target;
-                }
+            // 3. Greatest fixpoint: kill candidates with a referrer outside the dominated part that is not
+            // a live candidate; a kill re-checks the killed object's successors.
+            if (queue.length < candidateCount + 1) {
+                queue = new int[Math.max(candidateCount + 1, queue.length * 2)];
             }
-            if (overBudget) {
-                if (marker == null) {
-                    marker = new Marker(g, tree);
-                }
-                result[c] = marker.retainedBySet(members, from, to, shallow);
-                continue;
-            }
-            // Greatest fixpoint inside that region: an object stays "held only by the members" while every
-            // inbound reference comes from the members' subtrees or from region objects still held so.
+            System.arraycopy(candidates, 0, queue, 0, candidateCount);
             int head = 0;
-            int tail = zCount;
-            if (work.length < zCount * 2 + 16) {
-                work = new int[zCount * 2 + 16];
-            }
-            System.arraycopy(candidates, 0, work, 0, zCount);
-            int[] queue = work;
-            while (head != tail) {
+            int tail = candidateCount;
+            int pending = candidateCount;
+            int[] outStart = g.outStart();
+            int[] out = g.out();
+            while (pending > 0) {
                 int z = queue[head];
                 head = head + 1 == queue.length ? 0 : head + 1;
+                pending--;
                 if (killed[z] == mark) {
                     continue;
                 }
-                boolean held = true;
-                for (int q = preds.start(z), end = preds.end(z); q < end; q++) {
+                boolean held = !isRoot[z];
+                for (int q = preds.start(z), end = preds.end(z); held && q < end; q++) {
                     int p = preds.at(q);
-                    if (candidateStamp[p] == mark ? killed[p] == mark
-                            : !inTops(dom.entry(p), topEntry, topExit, tops)) {
-                        held = false;
-                        break;
-                    }
+                    held = candidateStamp[p] == mark ? killed[p] != mark
+                            : inTops(dom.entry(p), topEntry, topExit, tops);
                 }
                 if (held) {
                     continue;
@@ -177,26 +216,23 @@ public final class ClassRetainedSizes {
                         target = out[e];
                     }
                     if (target >= 0 && candidateStamp[target] == mark && killed[target] != mark) {
+                        if (pending == queue.length) {
+                            int[] bigger = new int[queue.length * 2];
+                            for (int i = 0; i < pending; i++) {
+                                bigger[i] = queue[(head + i) % queue.length];
+                            }
+                            queue = bigger;
+                            head = 0;
+                            tail = pending;
+                        }
                         queue[tail] = target;
                         tail = tail + 1 == queue.length ? 0 : tail + 1;
-                        if (tail == head) {
-                            // Grow the ring buffer (rare: many re-checks pending at once).
-                            int[] bigger = new int[queue.length * 2];
-                            int k = 0;
-                            do {
-                                bigger[k++] = queue[head];
-                                head = head + 1 == queue.length ? 0 : head + 1;
-                            } while (head != tail || k == 0);
-                            queue = bigger;
-                            work = bigger;
-                            head = 0;
-                            tail = k;
-                        }
+                        pending++;
                     }
                 }
             }
             long extra = 0;
-            for (int i = 0; i < zCount; i++) {
+            for (int i = 0; i < candidateCount; i++) {
                 int z = candidates[i];
                 if (killed[z] != mark) {
                     extra += shallow.applyAsLong(z);
@@ -205,6 +241,51 @@ public final class ClassRetainedSizes {
             result[c] = base + extra;
         }
         return result;
+    }
+
+    /** Reachable objects whose breadth-first parent is not their immediate dominator, by breadth-first entry. */
+    private static int[] inconsistentByBfsEntry(DominatorTree tree, ShortestPaths bfs) {
+        int[] idom = tree.immediateDominators();
+        int count = 0;
+        for (int v : tree.preorder()) {
+            if (inconsistent(v, idom, bfs)) {
+                count++;
+            }
+        }
+        long[] keys = new long[count];
+        int k = 0;
+        for (int v : tree.preorder()) {
+            if (inconsistent(v, idom, bfs)) {
+                keys[k++] = ((long) bfs.entry(v) << 32) | v;
+            }
+        }
+        Arrays.sort(keys);
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = (int) keys[i];
+        }
+        return out;
+    }
+
+    private static boolean inconsistent(int v, int[] idom, ShortestPaths bfs) {
+        int p = bfs.parent(v);
+        int d = idom[v];
+        return p >= 0 ? p != d : d >= 0;
+    }
+
+    /** First position in {@code byEntry} (sorted by breadth-first entry) whose entry is at least {@code entry}. */
+    private static int firstAtOrAfter(int[] byEntry, int entry, ShortestPaths bfs) {
+        int lo = 0;
+        int hi = byEntry.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (bfs.entry(byEntry[mid]) < entry) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static boolean inTops(int entry, int[] topEntry, int[] topExit, int tops) {
@@ -226,58 +307,44 @@ public final class ClassRetainedSizes {
         return false;
     }
 
-    /** MAT's definition, literally: what the GC roots cannot reach once the set is taken away. */
-    static final class Marker {
-        private final HeapGraph g;
-        private final DominatorTree tree;
-        private final int[] seen;
-        private final int[] stack;
-        private int epoch;
-
-        Marker(HeapGraph g, DominatorTree tree) {
-            this.g = g;
-            this.tree = tree;
-            this.seen = new int[g.objectCount()];
-            this.stack = new int[Math.max(16, tree.reachableCount())];
+    /** MAT's definition, literally: what the GC roots cannot reach once the set is taken away. O(graph). */
+    public static long retainedBySet(HeapGraph g, DominatorTree tree, int[] set, IntToLongFunction shallow) {
+        int n = g.objectCount();
+        byte[] seen = new byte[n];
+        for (int v : set) {
+            seen[v] = 1;
         }
-
-        long retainedBySet(int[] set, int from, int to, IntToLongFunction shallow) {
-            int blocked = ++epoch;
-            int visited = ++epoch;
-            for (int i = from; i < to; i++) {
-                seen[set[i]] = blocked;
+        int[] stack = new int[Math.max(16, n)];
+        int sp = 0;
+        int[] outStart = g.outStart();
+        int[] out = g.out();
+        for (int r : g.rootObjects()) {
+            if (seen[r] == 0) {
+                seen[r] = 2;
+                stack[sp++] = r;
             }
-            int[] outStart = g.outStart();
-            int[] out = g.out();
-            int sp = 0;
-            for (int r : g.rootObjects()) {
-                if (seen[r] != blocked && seen[r] != visited) {
-                    seen[r] = visited;
-                    stack[sp++] = r;
-                }
-            }
-            while (sp > 0) {
-                int v = stack[--sp];
-                int c = g.classObjectOf(v);
-                if (c >= 0 && seen[c] != blocked && seen[c] != visited) {
-                    seen[c] = visited;
-                    stack[sp++] = c;
-                }
-                for (int e = outStart[v]; e < outStart[v + 1]; e++) {
-                    int t = out[e];
-                    if (seen[t] != blocked && seen[t] != visited) {
-                        seen[t] = visited;
-                        stack[sp++] = t;
-                    }
-                }
-            }
-            long sum = 0;
-            for (int v : tree.preorder()) {
-                if (seen[v] != visited) {
-                    sum += shallow.applyAsLong(v);
-                }
-            }
-            return sum;
         }
+        while (sp > 0) {
+            int v = stack[--sp];
+            int c = g.classObjectOf(v);
+            if (c >= 0 && seen[c] == 0) {
+                seen[c] = 2;
+                stack[sp++] = c;
+            }
+            for (int e = outStart[v]; e < outStart[v + 1]; e++) {
+                int t = out[e];
+                if (seen[t] == 0) {
+                    seen[t] = 2;
+                    stack[sp++] = t;
+                }
+            }
+        }
+        long sum = 0;
+        for (int v : tree.preorder()) {
+            if (seen[v] != 2) {
+                sum += shallow.applyAsLong(v);
+            }
+        }
+        return sum;
     }
 }

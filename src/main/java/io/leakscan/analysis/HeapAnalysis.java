@@ -18,9 +18,11 @@ public final class HeapAnalysis {
     private final Histogram histogram;
     private final Histogram unreachableHistogram;
     private final boolean[] isRoot;
+    private final ShortestPaths paths;
 
     private HeapAnalysis(HeapSnapshot snapshot, DominatorTree tree, long[] retainedBytes, DominatorChildren children,
-            Histogram histogram, Histogram unreachableHistogram, boolean[] isRoot) {
+            Histogram histogram, Histogram unreachableHistogram, boolean[] isRoot, ShortestPaths paths) {
+        this.paths = paths;
         this.snapshot = snapshot;
         this.tree = tree;
         this.retainedBytes = retainedBytes;
@@ -54,9 +56,10 @@ public final class HeapAnalysis {
         for (int r : g.rootObjects()) {
             isRoot[r] = true;
         }
-        Histogram histogram = Histogram.live(snapshot, tree, children, retained, isRoot);
+        ShortestPaths paths = ShortestPaths.compute(g);
+        Histogram histogram = Histogram.live(snapshot, tree, children, paths, retained);
         Histogram unreachable = Histogram.unreachable(snapshot, tree);
-        return new HeapAnalysis(snapshot, tree, retained, children, histogram, unreachable, isRoot);
+        return new HeapAnalysis(snapshot, tree, retained, children, histogram, unreachable, isRoot, paths);
     }
 
     public HeapSnapshot snapshot() {
@@ -79,6 +82,11 @@ public final class HeapAnalysis {
     /** Retained bytes of every object (shared, do not modify). */
     public long[] retainedBytes() {
         return retainedBytes;
+    }
+
+    /** Shortest paths from the GC roots (breadth-first tree). */
+    public ShortestPaths shortestPaths() {
+        return paths;
     }
 
     public boolean isGcRoot(int objectIndex) {

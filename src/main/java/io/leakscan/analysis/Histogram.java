@@ -18,7 +18,7 @@ public final class Histogram {
         this.retainedBytes = retainedBytes;
     }
 
-    static Histogram live(HeapSnapshot s, DominatorTree tree, DominatorChildren dom, long[] retained, boolean[] isRoot) {
+    static Histogram live(HeapSnapshot s, DominatorTree tree, DominatorChildren dom, ShortestPaths bfs, long[] retained) {
         HeapGraph g = s.graph();
         int classes = s.classes().count();
         long[] instances = new long[classes];
@@ -29,31 +29,7 @@ public final class Histogram {
             instances[c]++;
             shallow[c] += s.shallowBytes(v);
         }
-        // Members of each class row (class object + instances) in Euler order, for the retained sets.
-        int[] memberStart = new int[classes + 1];
-        int[] byEntry = dom.byEntry();
-        for (int v : byEntry) {
-            memberStart[classOf[v] + 1]++;
-            int ci = s.classIndexOfClassObject(v);
-            if (ci >= 0) {
-                memberStart[ci + 1]++;
-            }
-        }
-        for (int c = 0; c < classes; c++) {
-            memberStart[c + 1] += memberStart[c];
-        }
-        int[] members = new int[memberStart[classes]];
-        int[] fill = java.util.Arrays.copyOf(memberStart, classes);
-        for (int v : byEntry) {
-            members[fill[classOf[v]]++] = v;
-            int ci = s.classIndexOfClassObject(v);
-            if (ci >= 0) {
-                members[fill[ci]++] = v;
-            }
-        }
-        Predecessors preds = Predecessors.build(g, tree);
-        long[] retainedByClass = ClassRetainedSizes.compute(g, tree, dom, preds, retained, s::shallowBytes, isRoot,
-                memberStart, members);
+        long[] retainedByClass = ClassRetainedSizes.compute(g, tree, dom, bfs, retained, s::shallowBytes);
         return new Histogram(instances, shallow, retainedByClass);
     }
 

@@ -11,10 +11,100 @@ import java.util.Arrays;
 public final class ShortestPaths {
     private final int[] parent;
     private final int[] order;
+    private int[] entry;
+    private int[] exit;
+    private int[] byEntry;
 
     private ShortestPaths(int[] parent, int[] order) {
         this.parent = parent;
         this.order = order;
+    }
+
+    /**
+     * Euler numbering of the breadth-first tree: {@code x} lies on the tree path below {@code a} iff
+     * {@code entry(a) <= entry(x) <= exit(a)}. Computed on first use (8 bytes per object); not thread-safe
+     * until then.
+     */
+    public int entry(int objectIndex) {
+        if (entry == null) {
+            number();
+        }
+        return entry[objectIndex];
+    }
+
+    /** Largest entry number in the breadth-first subtree of {@code objectIndex}. */
+    public int exit(int objectIndex) {
+        if (entry == null) {
+            number();
+        }
+        return exit[objectIndex];
+    }
+
+    private void number() {
+        int n = parent.length;
+        int[] childStart = new int[n + 1];
+        for (int v : order) {
+            if (parent[v] >= 0) {
+                childStart[parent[v]]++;
+            }
+        }
+        for (int i = 0, sum = 0; i <= n; i++) {
+            int c = i < n ? childStart[i] : 0;
+            childStart[i] = sum;
+            sum += c;
+        }
+        int[] children = new int[childStart[n]];
+        int[] fill = java.util.Arrays.copyOf(childStart, n);
+        for (int v : order) {
+            if (parent[v] >= 0) {
+                children[fill[parent[v]]++] = v;
+            }
+        }
+        fill = null;
+        int[] en = new int[n];
+        int[] ex = new int[n];
+        java.util.Arrays.fill(en, -1);
+        int[] stack = new int[Math.max(16, order.length)];
+        int[] cursor = new int[Math.max(16, order.length)];
+        int clock = 0;
+        for (int r : order) {
+            if (parent[r] != ROOT) {
+                continue;
+            }
+            int sp = 0;
+            stack[0] = r;
+            cursor[0] = childStart[r];
+            en[r] = clock++;
+            while (sp >= 0) {
+                int v = stack[sp];
+                int c = cursor[sp];
+                if (c < childStart[v + 1]) {
+                    cursor[sp] = c + 1;
+                    int w = children[c];
+                    en[w] = clock++;
+                    stack[++sp] = w;
+                    cursor[sp] = childStart[w];
+                } else {
+                    ex[v] = clock - 1;
+                    sp--;
+                }
+            }
+        }
+        int[] by = new int[clock];
+        for (int v : order) {
+            by[en[v]] = v;
+        }
+        entry = en;
+        exit = ex;
+        byEntry = by;
+    }
+
+    /** Reachable objects by breadth-first-tree Euler entry number: a subtree is one slice. Shared. */
+    public int[] byEntry() {
+        if (entry == null) {
+            number();
+        }
+        return byEntry;
     }
 
     /** Marker in the parent array for GC roots. */

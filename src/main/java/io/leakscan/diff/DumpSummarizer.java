@@ -37,7 +37,7 @@ public final class DumpSummarizer {
     public static DumpSummary summarize(HeapAnalysis a, String displayPath) {
         HeapSnapshot s = a.snapshot();
         HeapClassTable classes = s.classes();
-        ShortestPaths paths = ShortestPaths.compute(s.graph());
+        ShortestPaths paths = a.shortestPaths();
         ObjectInspector inspector = new ObjectInspector(s);
         PathSignatures signatures = new PathSignatures(s, paths, inspector);
         ContainerClassifier classifier = new ContainerClassifier(s);

@@ -45,7 +45,7 @@ public final class AnalyzeReportBuilder {
         int dominatorCount = top <= 0 ? tops.length : Math.min(top, tops.length);
         List<LeakSuspects.Suspect> suspects = LeakSuspects.find(analysis, LeakSuspects.DEFAULT_THRESHOLD_PERCENT);
 
-        ShortestPaths paths = ShortestPaths.compute(snapshot.graph());
+        ShortestPaths paths = analysis.shortestPaths();
         List<int[]> allPaths = new ArrayList<>();
         for (int i = 0; i < dominatorCount; i++) {
             allPaths.add(paths.pathTo(tops[i]));
