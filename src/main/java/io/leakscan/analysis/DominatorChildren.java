@@ -8,7 +8,7 @@ import java.util.Arrays;
  * subtree is one contiguous range of {@link #byEntry()} — so "is x dominated by s" is two comparisons
  * and a whole retained set can be scanned as one array slice.
  *
- * <p>Memory: 16 bytes per reachable object. O(objects · log objects) to build (the per-node child sort).
+ * <p>Memory: 20 bytes per reachable object. O(objects) to build, plus sorting the top-level dominators.
  * Immutable; thread-safe to read.
  */
 public final class DominatorChildren {
@@ -18,9 +18,11 @@ public final class DominatorChildren {
     private final int[] entry;
     private final int[] exit;
     private final int[] byEntry;
+    private final long[] retainedBytes;
 
     private DominatorChildren(int[] childStart, int[] children, int[] rootChildren, int[] entry, int[] exit,
-            int[] byEntry) {
+            int[] byEntry, long[] retainedBytes) {
+        this.retainedBytes = retainedBytes;
         this.childStart = childStart;
         this.children = children;
         this.rootChildren = rootChildren;
@@ -60,9 +62,23 @@ public final class DominatorChildren {
             }
         }
         sortByRetainedDesc(rootChildren, 0, rootChildren.length, retainedBytes);
+        // Only the biggest child of each object is needed in order (accumulation points); move it first
+        // instead of sorting every list: O(objects) instead of O(objects · log).
         for (int v = 0; v < n; v++) {
-            if (childStart[v + 1] - childStart[v] > 1) {
-                sortByRetainedDesc(children, childStart[v], childStart[v + 1], retainedBytes);
+            int from = childStart[v];
+            int to = childStart[v + 1];
+            if (to - from > 1) {
+                int best = from;
+                for (int i = from + 1; i < to; i++) {
+                    int a = children[i];
+                    int b = children[best];
+                    if (retainedBytes[a] > retainedBytes[b] || (retainedBytes[a] == retainedBytes[b] && a < b)) {
+                        best = i;
+                    }
+                }
+                int t = children[from];
+                children[from] = children[best];
+                children[best] = t;
             }
         }
         // Euler numbering, iteratively.
@@ -97,7 +113,7 @@ public final class DominatorChildren {
                 }
             }
         }
-        return new DominatorChildren(childStart, children, rootChildren, entry, exit, byEntry);
+        return new DominatorChildren(childStart, children, rootChildren, entry, exit, byEntry, retainedBytes);
     }
 
     /** Sorts {@code a[from..to)} by retained size descending, ties by object index (deterministic). */
@@ -118,9 +134,11 @@ public final class DominatorChildren {
         System.arraycopy(copy, 0, a, from, len);
     }
 
-    /** Immediately dominated objects of {@code objectIndex}, largest retained first (a copy). */
+    /** Immediately dominated objects of {@code objectIndex}, largest retained first (a sorted copy). */
     public int[] children(int objectIndex) {
-        return Arrays.copyOfRange(children, childStart[objectIndex], childStart[objectIndex + 1]);
+        int[] copy = Arrays.copyOfRange(children, childStart[objectIndex], childStart[objectIndex + 1]);
+        sortByRetainedDesc(copy, 0, copy.length, retainedBytes);
+        return copy;
     }
 
     public int childCount(int objectIndex) {

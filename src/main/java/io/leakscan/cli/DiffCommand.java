@@ -1,13 +1,16 @@
 package io.leakscan.cli;
 
-import io.leakscan.analysis.HeapAnalysis;
 import io.leakscan.diff.DiffAnalysis;
 import io.leakscan.diff.DiffResult;
-import io.leakscan.diff.DumpSummarizer;
 import io.leakscan.diff.DumpSummary;
-import io.leakscan.heap.HeapSnapshot;
+import io.leakscan.diff.GateLimits;
+import io.leakscan.diff.Gates;
+import io.leakscan.report.render.DiffJUnitRenderer;
+import io.leakscan.report.render.DiffMarkdownRenderer;
 import io.leakscan.report.render.DiffTextRenderer;
 import io.leakscan.report.render.JsonRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,17 +18,22 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-/** {@code leakscan diff BEFORE AFTER [LATER…]}: what grew between dumps, who holds it, how fast. */
+/** {@code leakscan diff BEFORE AFTER [LATER…]}: what grew between dumps, who holds it, how fast; CI gates. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Compare two or more dumps of one application, in time order: what grows, who holds it,"
-                + " how fast. Each dump is analysed fully, one after the other.",
+                + " how fast. Each dump is analysed fully, one after the other. A summary saved by 'leakscan"
+                + " summarize' can stand in for any dump. Gates (--max-growth, --max-class-growth,"
+                + " --fail-on-suspects) make the run exit 1 when crossed.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:success", "1:a gate was crossed", "2:usage error", "3:unreadable, truncated or corrupt input",
-            "4:not enough memory (the message says how much to give)", "5:internal error (a bug in leakscan)"})
+            "0:success, and no gate crossed", "1:a gate was crossed", "2:usage error",
+            "3:unreadable, truncated or corrupt input", "4:not enough memory (the message says how much to give)",
+            "5:internal error (a bug in leakscan)"})
 public final class DiffCommand implements Callable<Integer> {
-    @Parameters(arity = "2..*", paramLabel = "DUMP", description = "Heap dumps in time order (plain or gzip).")
+    @Parameters(arity = "2..*", paramLabel = "DUMP",
+            description = "Heap dumps (plain or gzip) or saved summaries, in time order.")
     List<Path> dumps;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "15",
@@ -41,7 +49,26 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    DiffFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the --format output to FILE; the text summary still goes to the terminal.")
+    Path output;
+
+    @Option(names = "--max-growth", paramLabel = "SIZE|PCT",
+            description = "Gate: fail when the used heap grew by more than this, first dump to last"
+                    + " (e.g. 10MB, 512KiB, 5% of the first dump's used heap).")
+    String maxGrowth;
+
+    @Option(names = "--max-class-growth", paramLabel = "PATTERN=SIZE",
+            description = "Gate: fail when any class matching PATTERN ('*' matches anything, e.g. 'com.acme.*')"
+                    + " grew its retained size by more than SIZE. Repeatable.")
+    List<String> maxClassGrowth = new ArrayList<>();
+
+    @Option(names = "--fail-on-suspects", paramLabel = "SCORE", arity = "0..1", fallbackValue = "50",
+            description = "Gate: fail when a leak suspect scores SCORE or more (0-100; default when given without a"
+                    + " value: ${FALLBACK-VALUE}).")
+    Integer failOnSuspects;
 
     @Mixin
     DumpOptions dumpOptions;
@@ -54,32 +81,69 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        GateLimits limits = limits();
         return Failures.guard(spec, common, dumps, () -> {
-            if (!List.of("retained", "instances", "shallow").contains(sort)) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--sort must be retained, instances or shallow, not '" + sort + "'");
-            }
-            if (top < 0) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be 0 or more");
-            }
             Phases phases = new Phases(spec, common);
             List<DumpSummary> summaries = new ArrayList<>();
             for (Path dump : dumps) {
                 // One dump at a time: peak memory is that of the largest dump, not the sum.
-                summaries.add(phases.run("summarising " + dump, () -> summarize(dump)));
+                summaries.add(phases.run("summarising " + dump, () -> DumpOrSummary.load(dump, dumpOptions)));
             }
-            DiffResult result = DiffAnalysis.compare(summaries, new DiffAnalysis.Options(all, -1, sort, top));
-            String text = format == OutputFormat.json ? JsonRenderer.render(result) : DiffTextRenderer.render(result, all);
-            spec.commandLine().getOut().print(text);
+            DiffResult full = DiffAnalysis.compare(summaries, new DiffAnalysis.Options(all, -1, sort, 0));
+            DiffResult result = full.withGates(Gates.evaluate(limits, full, full.classes())).withTopClasses(top);
+            String rendered = render(result, format);
+            if (output != null) {
+                writeOutput(rendered);
+                spec.commandLine().getOut().print(DiffTextRenderer.render(result, all));
+            } else {
+                spec.commandLine().getOut().print(rendered);
+            }
             spec.commandLine().getOut().flush();
             phases.done();
-            return ExitCode.OK.code();
+            return result.failed() ? ExitCode.GATE_CROSSED.code() : ExitCode.OK.code();
         });
     }
 
-    private DumpSummary summarize(Path dump) {
-        HeapSnapshot snapshot = dumpOptions.load(dump);
-        HeapAnalysis analysis = HeapAnalysis.of(snapshot, dumpOptions.keepUnreachable);
-        return DumpSummarizer.summarize(analysis, dump.toString());
+    private String render(DiffResult result, DiffFormat f) {
+        return switch (f) {
+            case json -> JsonRenderer.render(result);
+            case markdown -> DiffMarkdownRenderer.render(result);
+            case junit -> DiffJUnitRenderer.render(result);
+            default -> DiffTextRenderer.render(result, all);
+        };
+    }
+
+    private void writeOutput(String text) {
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(output, text);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "cannot write --output " + output + ": " + e.getMessage());
+        }
+    }
+
+    private GateLimits limits() {
+        if (!List.of("retained", "instances", "shallow").contains(sort)) {
+            throw new ParameterException(spec.commandLine(), "--sort must be retained, instances or shallow, not '" + sort + "'");
+        }
+        if (top < 0) {
+            throw new ParameterException(spec.commandLine(), "--top must be 0 or more");
+        }
+        if (failOnSuspects != null && (failOnSuspects < 0 || failOnSuspects > 100)) {
+            throw new ParameterException(spec.commandLine(), "--fail-on-suspects takes a score from 0 to 100");
+        }
+        try {
+            List<GateLimits.ClassLimit> classLimits = new ArrayList<>();
+            for (String c : maxClassGrowth) {
+                classLimits.add(GateLimits.ClassLimit.parse(c));
+            }
+            return new GateLimits(maxGrowth == null ? null : GateLimits.Limit.parse(maxGrowth), classLimits,
+                    failOnSuspects == null ? -1 : failOnSuspects);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 }

@@ -62,8 +62,14 @@ public final class DiffAnalysis {
                 : Math.max(64 * 1024, first.usedHeapBytes() / 200);
         List<DiffResult.Suspect> suspects = suspects(dumps, options.all() ? 1 : minGrowth, heapGrowth, hours,
                 options.all());
+        for (DumpSummary d : dumps) {
+            if (d.partialGroups()) {
+                warnings.add(d.file() + " is a saved summary: it keeps the " + DumpSummarizer.SAVED_GROUPS
+                        + " biggest structures, so a smaller one may look new");
+            }
+        }
         return new DiffResult(DiffResult.SCHEMA_VERSION, snapshots, heapGrowth, heapRate, suspects,
-                classDeltas(dumps, options), warnings);
+                classDeltas(dumps, options), List.of(), warnings);
     }
 
     private static List<DiffResult.ClassDelta> classDeltas(List<DumpSummary> dumps, Options options) {

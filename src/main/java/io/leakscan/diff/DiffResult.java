@@ -12,12 +12,32 @@ import java.util.List;
  * @param heapGrowthBytesPerHour  the same per hour of dump time, or null when the dumps' times do not allow it
  * @param suspects                ranked leak suspects, best first
  * @param classes                 per-class deltas, sorted as asked
+ * @param gates                   CI gates and their verdicts (empty when none was set)
  * @param warnings                things to know before trusting the numbers
  */
 public record DiffResult(int schemaVersion, List<Snapshot> snapshots, long heapGrowthBytes,
-        Double heapGrowthBytesPerHour, List<Suspect> suspects, List<ClassDelta> classes, List<String> warnings) {
+        Double heapGrowthBytesPerHour, List<Suspect> suspects, List<ClassDelta> classes, List<Gate> gates,
+        List<String> warnings) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The same result with only the first {@code top} class rows (0 keeps all). */
+    public DiffResult withTopClasses(int top) {
+        List<ClassDelta> rows = top > 0 && classes.size() > top ? List.copyOf(classes.subList(0, top)) : classes;
+        return new DiffResult(schemaVersion, snapshots, heapGrowthBytes, heapGrowthBytesPerHour, suspects, rows, gates,
+                warnings);
+    }
+
+    /** The same result with the gates' verdicts. */
+    public DiffResult withGates(List<Gate> verdicts) {
+        return new DiffResult(schemaVersion, snapshots, heapGrowthBytes, heapGrowthBytesPerHour, suspects, classes,
+                List.copyOf(verdicts), warnings);
+    }
+
+    /** True when a gate was crossed. */
+    public boolean failed() {
+        return gates.stream().anyMatch(g -> !g.passed());
+    }
 
     /** One dump. */
     public record Snapshot(String file, String timestamp, long objects, long usedHeapBytes) {

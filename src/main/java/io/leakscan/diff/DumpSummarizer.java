@@ -30,6 +30,8 @@ import java.util.Map;
 public final class DumpSummarizer {
     /** Most held classes kept per group. */
     static final int HELD_CLASSES = 12;
+    /** Container groups kept in a saved summary (baseline). */
+    public static final int SAVED_GROUPS = 2000;
 
     private DumpSummarizer() {
     }
@@ -154,7 +156,7 @@ public final class DumpSummarizer {
             }
         }
         return new DumpSummary(displayPath, s.info().timestampMillis(), a.liveObjects(), a.usedHeapBytes(),
-                classStats(a, loaderClass), groupMap);
+                classStats(a, loaderClass), groupMap, false);
     }
 
     private static Map<String, DumpSummary.ClassStats> classStats(HeapAnalysis a, int loaderClass) {

@@ -14,9 +14,27 @@ import java.util.Map;
  * @param usedHeapBytes   sum of reachable shallow sizes
  * @param classes         per class name
  * @param groups          per container group key ({@link ContainerGroup#key()})
+ * @param partialGroups   true when only the biggest groups were kept (a saved baseline)
  */
 public record DumpSummary(String file, long timestampMillis, long objects, long usedHeapBytes,
-        Map<String, ClassStats> classes, Map<String, ContainerGroup> groups) {
+        Map<String, ClassStats> classes, Map<String, ContainerGroup> groups, boolean partialGroups) {
+
+    /**
+     * The summary to save as a baseline: only the {@code keep} biggest container groups (by retained
+     * size), so it stays kilobytes for any heap.
+     */
+    public static final long MIN_SAVED_GROUP_BYTES = 16 * 1024;
+
+    public DumpSummary forSaving(int keep) {
+        Map<String, ContainerGroup> kept = new java.util.LinkedHashMap<>();
+        groups.values().stream()
+                // Below the diff's smallest threshold (64 KiB) a group can never make a suspect on its own.
+                .filter(g -> g.retainedBytes() >= MIN_SAVED_GROUP_BYTES)
+                .sorted(java.util.Comparator.comparingLong(ContainerGroup::retainedBytes).reversed())
+                .limit(keep)
+                .forEach(g -> kept.put(g.key(), g));
+        return new DumpSummary(file, timestampMillis, objects, usedHeapBytes, classes, kept, true);
+    }
 
     /**
      * One class name (over all loaders that define it).

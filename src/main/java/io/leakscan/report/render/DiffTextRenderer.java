@@ -31,6 +31,17 @@ public final class DiffTextRenderer {
         }
         out.append("\n\n");
 
+        if (!r.gates().isEmpty()) {
+            out.append(r.failed() ? "Gates: FAILED\n" : "Gates: passed\n");
+            for (io.leakscan.diff.Gate g : r.gates()) {
+                out.append("  ").append(g.passed() ? "pass  " : "FAIL  ").append(g.name()).append(" (").append(g.limit())
+                        .append("): ").append(g.message()).append('\n');
+                for (String d : g.details()) {
+                    out.append("        ").append(d).append('\n');
+                }
+            }
+            out.append('\n');
+        }
         out.append(all ? "Structures that grew\n" : "Leak suspects\n");
         if (r.suspects().isEmpty()) {
             out.append("  none: no collection, cache, listener list or array grew past the threshold"

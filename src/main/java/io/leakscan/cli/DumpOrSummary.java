@@ -1,0 +1,31 @@
+package io.leakscan.cli;
+
+import io.leakscan.analysis.HeapAnalysis;
+import io.leakscan.diff.DumpSummarizer;
+import io.leakscan.diff.DumpSummary;
+import io.leakscan.heap.HeapSnapshot;
+import io.leakscan.hprof.HprofFormatException;
+import io.leakscan.report.SummaryJson;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Reads what {@code diff} accepts: a heap dump (analysed, then summarised) or a saved summary. Stateless. */
+final class DumpOrSummary {
+    private DumpOrSummary() {
+    }
+
+    static DumpSummary load(Path file, DumpOptions options) {
+        if (SummaryJson.looksLikeSummary(file)) {
+            try {
+                return SummaryJson.read(file);
+            } catch (IOException e) {
+                throw new HprofFormatException(file, 0, "cannot read summary (" + e.getMessage() + ")");
+            } catch (IllegalArgumentException e) {
+                throw new HprofFormatException(file, 0, "not a heap dump, and " + e.getMessage().replace(file + ": ", ""));
+            }
+        }
+        HeapSnapshot snapshot = options.load(file);
+        HeapAnalysis analysis = HeapAnalysis.of(snapshot, options.keepUnreachable);
+        return DumpSummarizer.summarize(analysis, file.toString());
+    }
+}

@@ -1,0 +1,71 @@
+package io.leakscan.report.render;
+
+import io.leakscan.diff.DiffResult;
+import io.leakscan.diff.Gate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders the gates of a {@link DiffResult} as JUnit XML (the Ant/Surefire layout that Jenkins, GitLab
+ * and GitHub test reporters read): one test case per gate, a failure per crossed gate with the
+ * offending suspects or classes. Stateless.
+ */
+public final class DiffJUnitRenderer {
+    private DiffJUnitRenderer() {
+    }
+
+    public static String render(DiffResult r) {
+        List<Gate> gates = r.gates();
+        long failures = gates.stream().filter(g -> !g.passed()).count();
+        StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.append(String.format(Locale.ROOT, "<testsuites name=\"leakscan\" tests=\"%d\" failures=\"%d\" errors=\"0\">\n",
+                gates.size(), failures));
+        out.append(String.format(Locale.ROOT,
+                "  <testsuite name=\"leakscan.diff\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\" time=\"0\">\n",
+                gates.size(), failures));
+        out.append("    <properties>\n");
+        for (int i = 0; i < r.snapshots().size(); i++) {
+            out.append("      <property name=\"dump").append(i + 1).append("\" value=\"")
+                    .append(xml(r.snapshots().get(i).file())).append("\"/>\n");
+        }
+        out.append("    </properties>\n");
+        for (Gate g : gates) {
+            out.append("    <testcase classname=\"leakscan.gates\" name=\"").append(xml(g.name() + " (" + g.limit() + ")"))
+                    .append("\" time=\"0\"");
+            if (g.passed()) {
+                out.append(">\n      <system-out>").append(xml(g.message())).append("</system-out>\n    </testcase>\n");
+            } else {
+                out.append(">\n      <failure message=\"").append(xml(g.message())).append("\" type=\"MemoryGateCrossed\">");
+                out.append(xml(g.message()));
+                for (String d : g.details()) {
+                    out.append('\n').append(xml(d));
+                }
+                out.append("</failure>\n    </testcase>\n");
+            }
+        }
+        out.append("  </testsuite>\n</testsuites>\n");
+        return out.toString();
+    }
+
+    private static String xml(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&apos;");
+                default -> {
+                    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+                        b.append(' ');
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+}
