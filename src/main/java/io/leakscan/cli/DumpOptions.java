@@ -15,7 +15,11 @@ public final class DumpOptions {
             description = "Keep objects no GC root reaches, making them roots of kind 'Unreachable' as MAT's option does.")
     boolean keepUnreachable;
 
+    @Option(names = "--strict",
+            description = "Treat a truncated dump as an error (exit 3) instead of analysing what was written before the cut.")
+    boolean strict;
+
     HeapSnapshot load(Path dump) {
-        return HeapLoader.load(dump, snapshot);
+        return HeapLoader.load(dump, snapshot, strict);
     }
 }

@@ -13,6 +13,12 @@ final class Warnings {
     static List<String> of(HeapSnapshot s) {
         DumpInfo i = s.info();
         List<String> w = new ArrayList<>();
+        if (!i.complete()) {
+            w.add(String.format(java.util.Locale.ROOT,
+                    "%s is truncated: it ends at byte offset %,d inside a record (%s); the analysis covers only the"
+                            + " objects written before that point, so sizes are lower bounds (--strict makes this an error)",
+                    i.file(), i.readBytes(), i.truncation()));
+        }
         if (i.danglingRoots() > 0) {
             w.add(i.danglingRoots() + " GC root records name objects missing from the dump; they were ignored");
         }

@@ -63,6 +63,10 @@ public final class DiffAnalysis {
         List<DiffResult.Suspect> suspects = suspects(dumps, options.all() ? 1 : minGrowth, heapGrowth, hours,
                 options.all());
         for (DumpSummary d : dumps) {
+            if (d.truncation() != null) {
+                warnings.add(d.file() + " is truncated: it " + d.truncation()
+                        + "; only the objects written before that point were compared");
+            }
             if (d.partialGroups()) {
                 warnings.add(d.file() + " is a saved summary: it keeps the " + DumpSummarizer.SAVED_GROUPS
                         + " biggest structures, so a smaller one may look new");

@@ -156,7 +156,8 @@ public final class DumpSummarizer {
             }
         }
         return new DumpSummary(displayPath, s.info().timestampMillis(), a.liveObjects(), a.usedHeapBytes(),
-                classStats(a, loaderClass), groupMap, false);
+                classStats(a, loaderClass), groupMap, false, s.info().complete() ? null
+                        : "ends at byte offset " + s.info().readBytes() + " (" + s.info().truncation() + ")");
     }
 
     private static Map<String, DumpSummary.ClassStats> classStats(HeapAnalysis a, int loaderClass) {

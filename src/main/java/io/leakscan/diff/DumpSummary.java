@@ -15,9 +15,10 @@ import java.util.Map;
  * @param classes         per class name
  * @param groups          per container group key ({@link ContainerGroup#key()})
  * @param partialGroups   true when only the biggest groups were kept (a saved baseline)
+ * @param truncation      why the dump ended early (only its beginning was analysed), or null
  */
 public record DumpSummary(String file, long timestampMillis, long objects, long usedHeapBytes,
-        Map<String, ClassStats> classes, Map<String, ContainerGroup> groups, boolean partialGroups) {
+        Map<String, ClassStats> classes, Map<String, ContainerGroup> groups, boolean partialGroups, String truncation) {
 
     /**
      * The summary to save as a baseline: only the {@code keep} biggest container groups (by retained
@@ -33,7 +34,7 @@ public record DumpSummary(String file, long timestampMillis, long objects, long 
                 .sorted(java.util.Comparator.comparingLong(ContainerGroup::retainedBytes).reversed())
                 .limit(keep)
                 .forEach(g -> kept.put(g.key(), g));
-        return new DumpSummary(file, timestampMillis, objects, usedHeapBytes, classes, kept, true);
+        return new DumpSummary(file, timestampMillis, objects, usedHeapBytes, classes, kept, true, truncation);
     }
 
     /**

@@ -18,8 +18,15 @@ import java.nio.file.Path;
  * @param danglingReferences   references to ids not in the dump, dropped
  * @param danglingRoots        GC root records for ids not in the dump, dropped
  * @param syntheticClasses     classes made up for ids the dump references but does not describe
+ * @param truncation           why the file ended early (the objects before that point were read), or null
+ * @param readBytes            how far the (decompressed) stream was read
  */
 public record DumpInfo(Path file, long fileBytes, boolean gzip, String formatVersion, int idSize,
         long timestampMillis, boolean compressedOops, int objectAlignment, int heapDumpCount, int heapDumpIndex,
-        long danglingReferences, long danglingRoots, int syntheticClasses) {
+        long danglingReferences, long danglingRoots, int syntheticClasses, String truncation, long readBytes) {
+
+    /** True when the whole file was read. */
+    public boolean complete() {
+        return truncation == null;
+    }
 }

@@ -79,6 +79,10 @@ final class HeapBuilder implements HprofVisitor {
     private boolean compressedOops;
 
     private int heapDumpCount;
+    private long lastObjectOffset = -1;
+    /** Why and where the file ended early, or null. */
+    private String truncationProblem;
+    private long truncationOffset = -1;
     private final LongArrayList heapDumpOffsets = new LongArrayList(4);
     private boolean sawWantedDump;
     private final boolean[] primitiveTypeSeen = new boolean[12];
@@ -191,6 +195,37 @@ final class HeapBuilder implements HprofVisitor {
     }
 
     @Override
+    public void truncated(long subRecordOffset, long endOffset, String problem) {
+        truncationProblem = problem;
+        truncationOffset = endOffset;
+        if (objectIds.size() > 0 && lastObjectOffset >= subRecordOffset) {
+            // The last object's record is incomplete: drop it and whatever was noted about it.
+            int last = objectIds.size() - 1;
+            objectIds.truncate(last);
+            kinds.truncate(last);
+            classOf.truncate(last);
+            lengths.truncate(last);
+            edgeStart.truncate(last);
+            edgeCount.truncate(last);
+            while (unresolvedClass.size() >= 2 && unresolvedClass.get(unresolvedClass.size() - 2) == last) {
+                unresolvedClass.truncate(unresolvedClass.size() - 2);
+            }
+            while (sizeObjects.size() > 0 && sizeObjects.get(sizeObjects.size() - 1) == last) {
+                sizeObjects.truncate(sizeObjects.size() - 1);
+                sizeValues.truncate(sizeObjects.size());
+            }
+        }
+    }
+
+    String truncationProblem() {
+        return truncationProblem;
+    }
+
+    long truncationOffset() {
+        return truncationOffset;
+    }
+
+    @Override
     public void classDump(HprofClassDump d) {
         if (classIndexById.containsKey(d.classId)) {
             throw new HprofFormatException(file, d.recordOffset,
@@ -246,8 +281,20 @@ final class HeapBuilder implements HprofVisitor {
         edgeCount.set(fileIndex, (int) (end - start));
     }
 
+    /** Direct-mapped cache in front of {@link #classIndexById}: the per-instance lookup is the parser's hottest. */
+    private final long[] classCacheIds = new long[1024];
+    private final int[] classCacheIndex = new int[1024];
+
     private int classIndexOrUnresolved(int fileIndex, long classId) {
+        int slot = (int) (classId ^ (classId >>> 13)) & 1023;
+        if (classCacheIds[slot] == classId && classId != 0) {
+            return classCacheIndex[slot];
+        }
         int ci = classIndexById.get(classId);
+        if (ci >= 0) {
+            classCacheIds[slot] = classId;
+            classCacheIndex[slot] = ci;
+        }
         if (ci < 0) {
             unresolvedClass.add(fileIndex);
             unresolvedClass.add(classId);
@@ -258,6 +305,8 @@ final class HeapBuilder implements HprofVisitor {
 
     @Override
     public void instanceDump(long objectId, long classId, int fieldBytes, HprofInput in, long offset) {
+        in.require(fieldBytes);
+        lastObjectOffset = offset;
         int f = addObject(objectId, ObjectKind.INSTANCE, 0, -1);
         int ci = classIndexOrUnresolved(f, classId);
         classOf.set(f, ci);
@@ -265,7 +314,6 @@ final class HeapBuilder implements HprofVisitor {
         if (c != null && c.refOffsets == null) {
             computeLayout(c, false);
         }
-        in.require(fieldBytes);
         byte[] buf = in.buffer();
         int p = in.bufferPosition();
         if (c == null || c.refOffsets == null || c.fieldDataBytes != fieldBytes) {
@@ -320,6 +368,7 @@ final class HeapBuilder implements HprofVisitor {
         }
         previousArrayStart = objectId;
         previousArrayUncompressedEnd = objectId + 16 + (long) length * 8;
+        lastObjectOffset = offset;
         int f = addObject(objectId, ObjectKind.OBJECT_ARRAY, 0, length);
         classOf.set(f, classIndexOrUnresolved(f, arrayClassId));
         int start = (int) rawEdges.size();
@@ -335,6 +384,7 @@ final class HeapBuilder implements HprofVisitor {
     @Override
     public void primitiveArrayDump(long objectId, int elementType, int length, HprofInput in, long offset) {
         primitiveTypeSeen[elementType] = true;
+        lastObjectOffset = offset;
         // The class is resolved by element type at the end: -(type) marks it until then.
         addObject(objectId, ObjectKind.PRIMITIVE_ARRAY, -elementType, length);
     }

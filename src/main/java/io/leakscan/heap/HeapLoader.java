@@ -23,10 +23,22 @@ public final class HeapLoader {
      * @throws HprofFormatException for unreadable, truncated, corrupt or ambiguous input
      */
     public static HeapSnapshot load(Path file, int snapshotNumber) {
+        return load(file, snapshotNumber, false);
+    }
+
+    /**
+     * As {@link #load(Path, int)}; a dump cut short inside or after its heap dump is read up to the cut
+     * (the snapshot says so: {@link DumpInfo#truncation()}), unless {@code strict}, which makes it an error.
+     */
+    public static HeapSnapshot load(Path file, int snapshotNumber, boolean strict) {
         int wanted = snapshotNumber <= 0 ? 0 : snapshotNumber - 1;
         try (HprofInput in = HprofInput.open(file)) {
             HeapBuilder builder = new HeapBuilder(file, wanted);
-            new HprofParser(in, builder).parse();
+            HprofParser parser = new HprofParser(in, builder);
+            parser.parse();
+            if (strict && parser.truncation() != null) {
+                throw parser.truncation();
+            }
             if (snapshotNumber <= 0 && builder.heapDumpCount() > 1) {
                 StringBuilder list = new StringBuilder();
                 for (int i = 0; i < builder.heapDumpCount(); i++) {

@@ -247,7 +247,8 @@ final class SnapshotAssembler {
                 fieldNames, staticNames, javaLangClass, idSize);
         DumpInfo info = new DumpInfo(b.file(), in.fileBytes(), in.isGzip(), b.header().formatVersion(), idSize,
                 b.header().timestampMillis(), idSize == 8 && refSize == 4, objectAlign, b.heapDumpCount(),
-                b.wantedDump(), dangling, danglingRoots, syntheticClasses);
+                b.wantedDump(), dangling, danglingRoots, syntheticClasses, b.truncationProblem(),
+                b.truncationProblem() != null ? b.truncationOffset() : in.position());
         int[] lt = new int[localOrder.length];
         int[] lo = new int[localOrder.length];
         int[] lk = new int[localOrder.length];

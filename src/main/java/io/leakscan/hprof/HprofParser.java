@@ -14,6 +14,10 @@ import java.nio.charset.StandardCharsets;
  */
 public final class HprofParser {
     private static final String MAGIC_PREFIX = "JAVA PROFILE 1.0.";
+    /** Deeper stacks than any JVM writes; a bigger count is corruption (and must not size an array). */
+    private static final long MAX_FRAMES = 1 << 20;
+    /** Largest instance field data accepted: 65,535 fields of 8 bytes each at most. */
+    private static final long MAX_INSTANCE_BYTES = 65_535L * 8 * 2;
 
     private final HprofInput in;
     private final HprofVisitor visitor;
@@ -22,6 +26,8 @@ public final class HprofParser {
     private int heapDumps;
     private boolean inSegmentedDump;
     private boolean deliverCurrentDump;
+    private long currentSubRecord = -1;
+    private HprofFormatException truncation;
 
     public HprofParser(HprofInput in, HprofVisitor visitor) {
         this.in = in;
@@ -75,14 +81,45 @@ public final class HprofParser {
                 "not an HPROF heap dump (the file does not start with 'JAVA PROFILE 1.0.x')");
     }
 
-    /** Parses the whole stream from the start, header included. */
+    /**
+     * The truncation the last {@link #parse()} worked around (the file ended inside a heap dump), or null
+     * when the file was complete.
+     */
+    public HprofFormatException truncation() {
+        return truncation;
+    }
+
+    /**
+     * Parses the whole stream from the start, header included. A file that ends inside or after a heap
+     * dump is reported to the visitor ({@link HprofVisitor#truncated}) and parsing stops there; one that
+     * ends before any heap dump fails.
+     */
     public HprofHeader parse() {
         HprofHeader header = readHeader(in);
         visitor.header(header);
+        try {
+            parseRecords();
+        } catch (HprofFormatException e) {
+            if (!e.truncated() || heapDumps == 0) {
+                throw e;
+            }
+            truncation = e;
+            visitor.truncated(currentSubRecord >= 0 ? currentSubRecord : e.byteOffset(), in.position(), e.problem());
+            inSegmentedDump = false;
+        }
+        return header;
+    }
+
+    private void parseRecords() {
         long known = in.knownLength();
         while (!in.atEnd()) {
             long recordOffset = in.position();
+            currentSubRecord = -1;
             int tag = in.readU1();
+            if (!HprofTag.isKnown(tag)) {
+                // HotSpot writes none; garbage (or a run of zeros from a gzip bomb) must not be walked for hours.
+                throw new HprofFormatException(in.file(), recordOffset, "unknown record tag 0x" + Integer.toHexString(tag));
+            }
             in.readInt(); // time offset, unused
             long length = in.readU4();
             long bodyStart = in.position();
@@ -147,7 +184,6 @@ public final class HprofParser {
             visitor.heapDumpEnd(heapDumps - 1, in.position());
             inSegmentedDump = false;
         }
-        return header;
     }
 
     private void expectLength(int tag, long offset, long length, long expected) {
@@ -159,7 +195,7 @@ public final class HprofParser {
 
     private void readUtf8(long recordOffset, long length) {
         int idSize = in.idSize();
-        if (length < idSize || length - idSize > (1 << 26)) {
+        if (length < idSize || length - idSize > (1 << 24)) {
             throw new HprofFormatException(in.file(), recordOffset, "UTF8 record has implausible length " + length);
         }
         long id = in.readId();
@@ -173,7 +209,7 @@ public final class HprofParser {
         int serial = in.readInt();
         int thread = in.readInt();
         long frames = in.readU4();
-        if (12 + frames * in.idSize() != length) {
+        if (12 + frames * in.idSize() != length || frames > MAX_FRAMES) {
             throw new HprofFormatException(in.file(), recordOffset, "stack trace record claims " + frames
                     + " frames but has length " + length);
         }
@@ -208,6 +244,7 @@ public final class HprofParser {
         final boolean deliver = deliverCurrentDump;
         while (in.position() < end) {
             long offset = in.position();
+            currentSubRecord = offset;
             int sub = in.readU1();
             switch (sub) {
                 case HprofSubTag.ROOT_UNKNOWN, HprofSubTag.ROOT_STICKY_CLASS, HprofSubTag.ROOT_MONITOR_USED,
@@ -243,6 +280,10 @@ public final class HprofParser {
                     long classId = in.readId();
                     long n = in.readU4();
                     long dataStart = in.position();
+                    if (n > MAX_INSTANCE_BYTES) {
+                        throw new HprofFormatException(in.file(), offset, "instance 0x" + Long.toHexString(id)
+                                + " claims " + n + " bytes of fields (more than any class can have)");
+                    }
                     checkWithin(offset, dataStart + n, end, "instance dump");
                     if (deliver) {
                         visitor.instanceDump(id, classId, (int) n, in, offset);

@@ -59,6 +59,18 @@ public interface HprofVisitor {
     default void classDump(HprofClassDump classDump) {
     }
 
+    /**
+     * The file ended inside a heap dump (the JVM was killed while writing, the copy was cut). Called
+     * instead of an exception so that the complete records can still be analysed; the sub-record that
+     * started at {@code subRecordOffset} is incomplete and must be dropped.
+     *
+     * @param subRecordOffset offset of the incomplete sub-record (or record)
+     * @param endOffset       how far the stream could be read
+     * @param problem         what was being read
+     */
+    default void truncated(long subRecordOffset, long endOffset, String problem) {
+    }
+
     /** An INSTANCE DUMP; its {@code fieldBytes} bytes of field values follow in {@code in}. */
     default void instanceDump(long objectId, long classId, int fieldBytes, HprofInput in, long offset) {
     }

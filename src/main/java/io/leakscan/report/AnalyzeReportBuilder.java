@@ -86,7 +86,9 @@ public final class AnalyzeReportBuilder {
                 Instant.ofEpochMilli(info.timestampMillis()).toString(), analysis.liveObjects(),
                 analysis.liveClasses(), snapshot.rootObjects().length, analysis.usedHeapBytes(),
                 analysis.unreachableHistogram().totalInstances(), analysis.unreachableHistogram().totalShallowBytes(),
-                info.compressedOops(), info.heapDumpIndex() + 1, info.heapDumpCount(), info.danglingReferences());
+                info.compressedOops(), info.heapDumpIndex() + 1, info.heapDumpCount(), info.danglingReferences(),
+                info.complete(), info.complete() ? null
+                        : "file ends at byte offset " + info.readBytes() + " inside a record (" + info.truncation() + ")");
     }
 
     private List<HistogramRow> histogram(Histogram h, boolean live) {

@@ -17,8 +17,11 @@ package io.leakscan.report;
  * @param heapDump           which heap dump of the file (1-based)
  * @param heapDumps          how many the file holds
  * @param danglingReferences references to objects missing from the dump (dropped)
+ * @param complete           false when the file was cut short and only its beginning was analysed
+ * @param truncation         why and where it ends early, or null
  */
 public record SnapshotSummary(String file, String formatVersion, int idSize, String timestamp, long objects,
         int classes, int gcRoots, long usedHeapBytes, long unreachableObjects, long unreachableBytes,
-        boolean compressedOops, int heapDump, int heapDumps, long danglingReferences) {
+        boolean compressedOops, int heapDump, int heapDumps, long danglingReferences, boolean complete,
+        String truncation) {
 }

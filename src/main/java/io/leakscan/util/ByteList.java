@@ -68,6 +68,14 @@ public final class ByteList {
         return size;
     }
 
+    /** Drops every element from {@code newSize} on. */
+    public void truncate(int newSize) {
+        if (newSize < 0 || newSize > size) {
+            throw new IndexOutOfBoundsException(newSize);
+        }
+        size = newSize;
+    }
+
     public void clear() {
         data = new byte[16];
         size = 0;

@@ -41,6 +41,14 @@ public final class IntArrayList {
         return size;
     }
 
+    /** Drops every element from {@code newSize} on. */
+    public void truncate(int newSize) {
+        if (newSize < 0 || newSize > size) {
+            throw new IndexOutOfBoundsException(newSize);
+        }
+        size = newSize;
+    }
+
     /** The backing array (valid up to {@link #size()}); shared, not copied. */
     public int[] raw() {
         return data;

@@ -110,15 +110,80 @@ class BadInputTest {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(Path.of("testdata/sun_jdk5_64bit.hprof.gz")))) {
             full = in.readAllBytes();
         }
+        int heapDumpStart = 325_548; // where this file's HEAP DUMP record starts
         int step = Math.max(1, full.length / 60);
         for (int cut = 0; cut < full.length; cut += step) {
             CliRun run = analyzeBytes("cut.hprof", Arrays.copyOf(full, cut));
-            assertThat(run.exitCode()).as("cut at " + cut).isIn(0, 3);
-            if (run.exitCode() == 3) {
+            if (cut <= heapDumpStart) {
+                // Nothing of the heap was written: an error naming the file and offset.
+                assertThat(run.exitCode()).as("cut at " + cut).isEqualTo(3);
                 assertThat(run.err()).as("cut at " + cut).contains("cut.hprof").contains("byte offset");
                 assertClean(run);
+            } else {
+                // Part of the heap was written: analysed, with the truncation said first.
+                assertThat(run.exitCode()).as("cut at " + cut + ": " + run.err()).isZero();
+                assertThat(run.out()).as("cut at " + cut).startsWith("WARNING: ").contains("is truncated")
+                        .contains("byte offset");
+                CliRun strict = CliRun.of("analyze", dir.resolve("cut.hprof").toString(), "--strict");
+                assertThat(strict.exitCode()).as("strict, cut at " + cut).isEqualTo(3);
+                assertThat(strict.err()).contains("byte offset");
+                assertClean(strict);
             }
         }
+    }
+
+    @Test
+    void truncatedDumpIsAnalysedAsFarAsItGoesAndMarkedPartial() throws Exception {
+        byte[] full;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(Path.of("testdata/sun_jdk5_64bit.hprof.gz")))) {
+            full = in.readAllBytes();
+        }
+        Path whole = dir.resolve("whole.hprof");
+        Files.write(whole, full);
+        Path half = dir.resolve("half.hprof");
+        Files.write(half, Arrays.copyOf(full, full.length - full.length / 4));
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var complete = mapper.readTree(CliRun.of("analyze", whole.toString(), "--format", "json").out()).get("snapshot");
+        CliRun run = CliRun.of("analyze", half.toString(), "--format", "json");
+        assertThat(run.exitCode()).isZero();
+        var partial = mapper.readTree(run.out());
+        assertThat(complete.get("complete").asBoolean()).isTrue();
+        assertThat(partial.get("snapshot").get("complete").asBoolean()).isFalse();
+        assertThat(partial.get("snapshot").get("truncation").asText()).contains("byte offset");
+        assertThat(partial.get("warnings").get(0).asText()).contains("truncated");
+        long objects = partial.get("snapshot").get("objects").asLong();
+        assertThat(objects).isPositive().isLessThan(complete.get("objects").asLong());
+    }
+
+    @Test
+    void hostileClaimsFailFastWithoutAllocating() throws IOException {
+        // An instance claiming two gigabytes of fields, inside a gzip stream (no file length to check against).
+        HprofWriter w = new HprofWriter(8);
+        w.startHeapDump().rawSub(new byte[] {0x21,
+            0, 0, 0, 0, 0, 0, 0, 0x10, // object id
+            0, 0, 0, 0, // stack trace serial
+            0, 0, 0, 0, 0, 0, 0, 0x20, // class id
+            0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF}).endHeapDump(); // field bytes
+        CliRun big = analyzeBytes("instance.hprof.gz", gzip(w.toBytes()));
+        assertThat(big.exitCode()).isEqualTo(3);
+        assertThat(big.err()).contains("claims 2147483647 bytes of fields");
+        assertClean(big);
+
+        // A gzip bomb: a valid header followed by a gigabyte of zeros must stop at the first bad tag.
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (GZIPOutputStream g = new GZIPOutputStream(bomb)) {
+            g.write(Arrays.copyOf(new HprofWriter(8).toBytes(), 31));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 1024; i++) {
+                g.write(zeros);
+            }
+        }
+        long start = System.nanoTime();
+        CliRun zeros = analyzeBytes("bomb.hprof.gz", bomb.toByteArray());
+        assertThat(zeros.exitCode()).isEqualTo(3);
+        assertThat(zeros.err()).contains("unknown record tag 0x0").contains("byte offset 31");
+        assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(5_000);
+        assertClean(zeros);
     }
 
     @Test
