@@ -80,38 +80,10 @@ public final class DominatorChildren {
                 children[best] = t;
             }
         }
-        // Euler numbering, iteratively.
-        int[] entry = new int[n];
-        int[] exit = new int[n];
-        Arrays.fill(entry, -1);
-        int reachable = tree.reachableCount();
-        int[] byEntry = new int[reachable];
-        int[] stack = new int[Math.max(16, reachable)];
-        int[] cursor = new int[Math.max(16, reachable)];
-        int clock = 0;
-        for (int r : rootChildren) {
-            int sp = 0;
-            stack[0] = r;
-            cursor[0] = childStart[r];
-            entry[r] = clock;
-            byEntry[clock++] = r;
-            while (sp >= 0) {
-                int v = stack[sp];
-                int c = cursor[sp];
-                if (c < childStart[v + 1]) {
-                    cursor[sp] = c + 1;
-                    int w = children[c];
-                    entry[w] = clock;
-                    byEntry[clock++] = w;
-                    sp++;
-                    stack[sp] = w;
-                    cursor[sp] = childStart[w];
-                } else {
-                    exit[v] = clock - 1;
-                    sp--;
-                }
-            }
-        }
+        EulerTour.Numbering numbering = EulerTour.number(n, childStart, children, rootChildren, tree.reachableCount());
+        int[] entry = numbering.entry();
+        int[] exit = numbering.exit();
+        int[] byEntry = numbering.byEntry();
         int[] first = new int[n];
         for (int v = 0; v < n; v++) {
             first[v] = childStart[v] < childStart[v + 1] ? children[childStart[v]] : -1;

@@ -53,43 +53,23 @@ public final class ShortestPaths {
                 children[fill[parent[v]]++] = v;
             }
         }
-        fill = null;
-        int[] en = new int[n];
-        int[] ex = new int[n];
-        java.util.Arrays.fill(en, -1);
-        int[] stack = new int[Math.max(16, order.length)];
-        int[] cursor = new int[Math.max(16, order.length)];
-        int clock = 0;
+        int roots = 0;
         for (int r : order) {
-            if (parent[r] != ROOT) {
-                continue;
-            }
-            int sp = 0;
-            stack[0] = r;
-            cursor[0] = childStart[r];
-            en[r] = clock++;
-            while (sp >= 0) {
-                int v = stack[sp];
-                int c = cursor[sp];
-                if (c < childStart[v + 1]) {
-                    cursor[sp] = c + 1;
-                    int w = children[c];
-                    en[w] = clock++;
-                    stack[++sp] = w;
-                    cursor[sp] = childStart[w];
-                } else {
-                    ex[v] = clock - 1;
-                    sp--;
-                }
+            if (parent[r] == ROOT) {
+                roots++;
             }
         }
-        int[] by = new int[clock];
-        for (int v : order) {
-            by[en[v]] = v;
+        int[] rootList = new int[roots];
+        roots = 0;
+        for (int r : order) {
+            if (parent[r] == ROOT) {
+                rootList[roots++] = r;
+            }
         }
-        entry = en;
-        exit = ex;
-        byEntry = by;
+        EulerTour.Numbering numbering = EulerTour.number(n, childStart, children, rootList, order.length);
+        entry = numbering.entry();
+        exit = numbering.exit();
+        byEntry = numbering.byEntry();
     }
 
     /** Reachable objects by breadth-first-tree Euler entry number: a subtree is one slice. Shared. */

@@ -32,14 +32,4 @@ public enum ExitCode {
     public String meaning() {
         return meaning;
     }
-
-    /** Lines for picocli's exit code list in {@code --help}. */
-    static String[] helpLines() {
-        ExitCode[] all = values();
-        String[] lines = new String[all.length];
-        for (int i = 0; i < all.length; i++) {
-            lines[i] = all[i].code + ":" + all[i].meaning;
-        }
-        return lines;
-    }
 }

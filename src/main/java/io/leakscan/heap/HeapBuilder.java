@@ -555,15 +555,8 @@ final class HeapBuilder implements HprofVisitor {
                         || classIndexById.containsKey(syntheticAddress)) {
                     syntheticAddress += objectAlign;
                 }
-                ClassRecord fake = new ClassRecord(syntheticAddress);
-                fake.synthetic = true;
-                fake.name = name;
-                fake.superClassId = javaLangObject >= 0 ? classes.get(javaLangObject).classId : 0;
-                addClass(fake);
-                int fo = addObject(syntheticAddress, ObjectKind.CLASS, -2, fake.index);
-                setEdges(fo, (int) rawEdges.size());
+                ci = addSyntheticClass(syntheticAddress, name, javaLangObject);
                 syntheticClasses++;
-                ci = fake.index;
                 syntheticAddress += objectAlign;
             }
             primitiveClass[t] = ci;
@@ -651,6 +644,11 @@ final class HeapBuilder implements HprofVisitor {
         while (classIndexById.containsKey(address)) {
             address += 8;
         }
+        return addSyntheticClass(address, name, javaLangObject);
+    }
+
+    /** A class the dump needs but does not describe, as MAT makes one: a subclass of Object with no fields. */
+    private int addSyntheticClass(long address, String name, int javaLangObject) {
         ClassRecord fake = new ClassRecord(address);
         fake.synthetic = true;
         fake.name = name;
