@@ -2,13 +2,15 @@ package io.leakscan.analysis;
 
 import io.leakscan.heap.HeapGraph;
 import io.leakscan.heap.HeapSnapshot;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything computed from one snapshot that the reports need: the dominator tree, retained sizes per
  * object and per class, the histogram of live objects and that of unreachable ones.
  *
- * <p>Costs: O((objects + references) · log objects) time; memory about 40 bytes per object plus 4 per
- * reference on top of the snapshot. Does not read the file. Immutable after construction; thread-safe.
+ * <p>Costs: O((objects + references) · log objects) time, on two threads when the heap has room; memory
+ * about 70 bytes per object plus 4 per reference on top of the snapshot (docs/memory.md). Does not read
+ * the file. Immutable after construction; thread-safe.
  */
 public final class HeapAnalysis {
     private final HeapSnapshot snapshot;
@@ -32,6 +34,27 @@ public final class HeapAnalysis {
         this.isRoot = isRoot;
     }
 
+    /** One daemon thread for work overlapped with the dominator computation. */
+    private static final java.util.concurrent.Executor BACKGROUND = r -> {
+        Thread t = new Thread(r, "leakscan-background");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err; // OutOfMemoryError must reach the CLI's exit-code mapping as itself
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
     /** Runs the whole analysis of {@code snapshot}; unreachable objects are left out, as MAT does by default. */
     public static HeapAnalysis of(HeapSnapshot snapshot) {
         return of(snapshot, false);
@@ -49,6 +72,14 @@ public final class HeapAnalysis {
             }
         }
         HeapGraph g = snapshot.graph();
+        // The breadth-first tree and the dominator tree only read the graph: on a second core, build the
+        // former while the latter is computed — when the heap has room for both sets of working arrays.
+        CompletableFuture<ShortestPaths> bfs = null;
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (rt.availableProcessors() > 1 && free > 48L * g.objectCount() + (64L << 20)) {
+            bfs = CompletableFuture.supplyAsync(() -> ShortestPaths.compute(g), BACKGROUND);
+        }
         DominatorTree tree = DominatorTree.compute(g);
         long[] retained = RetainedSizes.perObject(tree, snapshot::shallowBytes);
         DominatorChildren children = DominatorChildren.build(tree, retained);
@@ -56,7 +87,7 @@ public final class HeapAnalysis {
         for (int r : g.rootObjects()) {
             isRoot[r] = true;
         }
-        ShortestPaths paths = ShortestPaths.compute(g);
+        ShortestPaths paths = bfs != null ? join(bfs) : ShortestPaths.compute(g);
         Histogram histogram = Histogram.live(snapshot, tree, children, paths, retained);
         Histogram unreachable = Histogram.unreachable(snapshot, tree);
         return new HeapAnalysis(snapshot, tree, retained, children, histogram, unreachable, isRoot, paths);

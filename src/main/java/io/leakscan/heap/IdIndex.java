@@ -27,7 +27,9 @@ public final class IdIndex {
         long range = sortedIds[n - 1] - minId;
         int targetBuckets = Math.max(1, n / 4);
         int s = 0;
-        while (s < 63 && (range >>> s) >= targetBuckets) {
+        // Ids are sorted as signed longs; their distance from the smallest is exact as an unsigned value
+        // (a corrupt dump can hold ids on both sides of the sign bit), so compare unsigned.
+        while (s < 63 && Long.compareUnsigned(range >>> s, targetBuckets) >= 0) {
             s++;
         }
         shift = s;
@@ -43,12 +45,11 @@ public final class IdIndex {
 
     /** Object index of {@code id}, or -1 when no object has that id. */
     public int indexOf(long id) {
-        long off = id - minId;
-        if (off < 0 || sortedIds.length == 0) {
+        if (sortedIds.length == 0 || id < minId) {
             return -1;
         }
-        long b = off >>> shift;
-        if (b >= bucketStart.length - 1) {
+        long b = (id - minId) >>> shift;
+        if (Long.compareUnsigned(b, bucketStart.length - 1) >= 0) {
             return -1;
         }
         int lo = bucketStart[(int) b];
