@@ -50,7 +50,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be 0 or more");
             }
             Phases phases = new Phases(spec, common);
-            HeapSnapshot snapshot = phases.run("reading " + dump, () -> dumpOptions.load(dump));
+            HeapSnapshot snapshot = dumpOptions.load(dump, phases);
             HeapAnalysis analysis = phases.run("dominator tree and retained sizes",
                     () -> HeapAnalysis.of(snapshot, dumpOptions.keepUnreachable));
             List<String> warnings = new ArrayList<>(Warnings.of(snapshot));

@@ -87,7 +87,7 @@ public final class DiffCommand implements Callable<Integer> {
             List<DumpSummary> summaries = new ArrayList<>();
             for (Path dump : dumps) {
                 // One dump at a time: peak memory is that of the largest dump, not the sum.
-                summaries.add(phases.run("summarising " + dump, () -> DumpOrSummary.load(dump, dumpOptions)));
+                summaries.add(DumpOrSummary.load(dump, dumpOptions, phases));
             }
             DiffResult full = DiffAnalysis.compare(summaries, new DiffAnalysis.Options(all, -1, sort, 0));
             DiffResult result = full.withGates(Gates.evaluate(limits, full, full.classes())).withTopClasses(top);

@@ -22,4 +22,19 @@ public final class DumpOptions {
     HeapSnapshot load(Path dump) {
         return HeapLoader.load(dump, snapshot, strict);
     }
+
+    /** Reads the dump as the phase "reading NAME", with a progress bar over the file's bytes. */
+    HeapSnapshot load(Path dump, Phases phases) {
+        return phases.run("reading " + dump.getFileName(), true, () -> {
+            ProgressDisplay bar = phases.progress();
+            long size;
+            try {
+                size = java.nio.file.Files.size(dump);
+            } catch (java.io.IOException | RuntimeException e) {
+                size = 1;
+            }
+            bar.startBytes("reading " + dump.getFileName(), size);
+            return HeapLoader.load(dump, snapshot, strict, (done, total) -> bar.bytesDone(done));
+        });
+    }
 }

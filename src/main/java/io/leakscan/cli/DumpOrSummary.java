@@ -14,7 +14,7 @@ final class DumpOrSummary {
     private DumpOrSummary() {
     }
 
-    static DumpSummary load(Path file, DumpOptions options) {
+    static DumpSummary load(Path file, DumpOptions options, Phases phases) {
         if (SummaryJson.looksLikeSummary(file)) {
             try {
                 return SummaryJson.read(file);
@@ -24,8 +24,9 @@ final class DumpOrSummary {
                 throw new HprofFormatException(file, 0, "not a heap dump, and " + e.getMessage().replace(file + ": ", ""));
             }
         }
-        HeapSnapshot snapshot = options.load(file);
-        HeapAnalysis analysis = HeapAnalysis.of(snapshot, options.keepUnreachable);
-        return DumpSummarizer.summarize(analysis, file.toString());
+        HeapSnapshot snapshot = options.load(file, phases);
+        HeapAnalysis analysis = phases.run("analysing " + file.getFileName(),
+                () -> HeapAnalysis.of(snapshot, options.keepUnreachable));
+        return phases.run("summarising " + file.getFileName(), () -> DumpSummarizer.summarize(analysis, file.toString()));
     }
 }

@@ -41,8 +41,7 @@ public final class SummarizeCommand implements Callable<Integer> {
     public Integer call() {
         return Failures.guard(spec, common, List.of(dump), () -> {
             Phases phases = new Phases(spec, common);
-            DumpSummary summary = phases.run("summarising " + dump, () -> DumpOrSummary.load(dump, dumpOptions))
-                    .forSaving(DumpSummarizer.SAVED_GROUPS);
+            DumpSummary summary = DumpOrSummary.load(dump, dumpOptions, phases).forSaving(DumpSummarizer.SAVED_GROUPS);
             if (output == null) {
                 spec.commandLine().getOut().print(SummaryJson.toJson(summary));
                 spec.commandLine().getOut().flush();

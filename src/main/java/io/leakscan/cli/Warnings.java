@@ -20,10 +20,12 @@ final class Warnings {
                     i.file(), i.readBytes(), i.truncation()));
         }
         if (i.danglingRoots() > 0) {
-            w.add(i.danglingRoots() + " GC root records name objects missing from the dump; they were ignored");
+            w.add(i.danglingRoots() + (i.danglingRoots() == 1 ? " GC root record names an object" : " GC root records name objects")
+                    + " missing from the dump; ignored");
         }
         if (i.syntheticClasses() > 0) {
-            w.add(i.syntheticClasses() + " classes are referenced but not described in the dump; placeholders were made");
+            w.add(i.syntheticClasses() + (i.syntheticClasses() == 1 ? " class is" : " classes are")
+                    + " referenced but not described in the dump; placeholders were made");
         }
         return w;
     }

@@ -33,6 +33,8 @@ import java.util.List;
  */
 final class HeapBuilder implements HprofVisitor {
     private static final int UNRESOLVED = -1;
+    /** Largest field data a made-up class gets: more than any real class (65,535 fields) needs. */
+    private static final int MAX_FAKE_FIELD_BYTES = 65_535 * 8;
 
     private final Path file;
     private final int wantedDump;
@@ -437,7 +439,9 @@ final class HeapBuilder implements HprofVisitor {
         fake.superClassId = 0;
         String known = className(fake);
         fake.name = known != null ? known : "unknown-class@0x" + Long.toHexString(fake.classId);
-        setFakeFields(fake, Math.max(sub.unknownInstanceBytes - own, 0));
+        // MAT's estimate from the subclass's declared instance size; clamped, as a corrupt dump can declare
+        // any size and each filler field costs memory (found by fuzzing).
+        setFakeFields(fake, Math.min(Math.max(sub.unknownInstanceBytes - own, 0), MAX_FAKE_FIELD_BYTES));
         addClass(fake);
         int f = addObject(fake.classId, ObjectKind.CLASS, -2, fake.index);
         setEdges(f, (int) rawEdges.size());

@@ -31,10 +31,21 @@ public final class HeapLoader {
      * (the snapshot says so: {@link DumpInfo#truncation()}), unless {@code strict}, which makes it an error.
      */
     public static HeapSnapshot load(Path file, int snapshotNumber, boolean strict) {
+        return load(file, snapshotNumber, strict, (done, total) -> { });
+    }
+
+    /** Progress while reading: bytes of the file consumed, and the file's size. */
+    @FunctionalInterface
+    public interface Progress {
+        void at(long doneBytes, long totalBytes);
+    }
+
+    /** As {@link #load(Path, int, boolean)}, reporting reading progress every few megabytes. */
+    public static HeapSnapshot load(Path file, int snapshotNumber, boolean strict, Progress progress) {
         int wanted = snapshotNumber <= 0 ? 0 : snapshotNumber - 1;
         try (HprofInput in = HprofInput.open(file)) {
             HeapBuilder builder = new HeapBuilder(file, wanted);
-            HprofParser parser = new HprofParser(in, builder);
+            HprofParser parser = new HprofParser(in, builder).onProgress(p -> progress.at(p, in.fileBytes()));
             parser.parse();
             if (strict && parser.truncation() != null) {
                 throw parser.truncation();

@@ -42,6 +42,7 @@ public final class HprofInput implements Closeable {
     private long bufferStart;
     private boolean eof;
     private int idSize = 8;
+    private CountingInputStream compressed;
 
     private HprofInput(Path file, ReadableByteChannel channel, boolean gzip, long fileBytes) {
         this.file = file;
@@ -73,8 +74,11 @@ public final class HprofInput implements Closeable {
             }
             ch.position(0);
             if (magic.position() == 2 && (magic.get(0) & 0xFF) == 0x1F && (magic.get(1) & 0xFF) == 0x8B) {
-                InputStream gz = new GZIPInputStream(new BufferedInputStream(Channels.newInputStream(ch), 1 << 16), 1 << 16);
-                return new HprofInput(file, Channels.newChannel(gz), true, size);
+                CountingInputStream raw = new CountingInputStream(Channels.newInputStream(ch));
+                InputStream gz = new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16);
+                HprofInput in = new HprofInput(file, Channels.newChannel(gz), true, size);
+                in.compressed = raw;
+                return in;
             }
             return new HprofInput(file, ch, false, size);
         } catch (NoSuchFileException e) {
@@ -128,6 +132,45 @@ public final class HprofInput implements Closeable {
 
     public int idSize() {
         return idSize;
+    }
+
+    /** Bytes of the file consumed so far (compressed bytes for gzip): for progress against {@link #fileBytes()}. */
+    public long sourcePosition() {
+        return compressed != null ? compressed.count : position();
+    }
+
+    /** Counts the compressed bytes a gzip stream has read from the file. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        volatile long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            count += k;
+            return k;
+        }
     }
 
     /** Current offset in the HPROF stream. */

@@ -27,11 +27,27 @@ public final class HprofParser {
     private boolean inSegmentedDump;
     private boolean deliverCurrentDump;
     private long currentSubRecord = -1;
+    private java.util.function.LongConsumer progress = p -> { };
+    private long nextProgress;
     private HprofFormatException truncation;
 
     public HprofParser(HprofInput in, HprofVisitor visitor) {
         this.in = in;
         this.visitor = visitor;
+    }
+
+    /** Receives the bytes of the file consumed so far ({@link HprofInput#sourcePosition()}) every few megabytes. */
+    public HprofParser onProgress(java.util.function.LongConsumer listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    private void reportProgress() {
+        long p = in.position();
+        if (p >= nextProgress) {
+            nextProgress = p + (4 << 20);
+            progress.accept(in.sourcePosition());
+        }
     }
 
     /** Number of heap dumps seen so far (after {@link #parse()}: in the whole file). */
@@ -114,6 +130,7 @@ public final class HprofParser {
         long known = in.knownLength();
         while (!in.atEnd()) {
             long recordOffset = in.position();
+            reportProgress();
             currentSubRecord = -1;
             int tag = in.readU1();
             if (!HprofTag.isKnown(tag)) {
@@ -244,6 +261,9 @@ public final class HprofParser {
         final boolean deliver = deliverCurrentDump;
         while (in.position() < end) {
             long offset = in.position();
+            if (offset >= nextProgress) {
+                reportProgress();
+            }
             currentSubRecord = offset;
             int sub = in.readU1();
             switch (sub) {

@@ -49,7 +49,11 @@ class AnalyzeFuzzTest {
 
     private static void check(byte[] input) throws IOException {
         Files.write(dump, input);
+        long start = System.nanoTime();
         CliRun run = CliRun.of("analyze", dump.toString(), "--top", "3");
+        // Time stays proportional to the data: a small input is done in well under a second.
+        assertThat((System.nanoTime() - start) / 1_000_000_000L).as("seconds for %d bytes", input.length)
+                .isLessThan(20);
         assertThat(run.exitCode()).as(run.err()).isIn(0, 3);
         assertThat(run.err()).doesNotContain("\tat ").doesNotContain("internal error");
         if (run.exitCode() == 3) {
