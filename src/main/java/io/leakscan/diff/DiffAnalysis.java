@@ -173,22 +173,28 @@ public final class DiffAnalysis {
         return ranked;
     }
 
-    /** Reports each nested pair once, at the level that explains the growth. */
+    /**
+     * Reports each nested pair once, at the level that explains the growth. A candidate's ancestors are
+     * found by looking up each prefix of its path: O(candidates × path length), not quadratic.
+     */
     private static List<Candidate> removeNested(List<Candidate> candidates) {
+        Map<String, List<Candidate>> byPath = new HashMap<>();
+        for (Candidate c : candidates) {
+            byPath.computeIfAbsent(path(c), x -> new ArrayList<>()).add(c);
+        }
         Set<String> drop = new LinkedHashSet<>();
-        for (Candidate outer : candidates) {
-            String outerPath = path(outer);
-            for (Candidate inner : candidates) {
-                if (inner == outer || !path(inner).startsWith(outerPath + " → ")) {
-                    continue;
-                }
-                int last = inner.containers().length - 1;
-                boolean outerGained = outer.elements()[last] > outer.elements()[0];
-                boolean moreInner = inner.containers()[last] > inner.containers()[0];
-                if (outerGained && moreInner) {
-                    drop.add(inner.key()); // more inner containers because the outer one holds more
-                } else {
-                    drop.add(outer.key()); // the inner containers themselves grow
+        for (Candidate inner : candidates) {
+            String p = path(inner);
+            for (int cut = p.lastIndexOf(" → "); cut > 0; cut = p.lastIndexOf(" → ", cut - 1)) {
+                for (Candidate outer : byPath.getOrDefault(p.substring(0, cut), List.of())) {
+                    int last = inner.containers().length - 1;
+                    boolean outerGained = outer.elements()[last] > outer.elements()[0];
+                    boolean moreInner = inner.containers()[last] > inner.containers()[0];
+                    if (outerGained && moreInner) {
+                        drop.add(inner.key()); // more inner containers because the outer one holds more
+                    } else {
+                        drop.add(outer.key()); // the inner containers themselves grow
+                    }
                 }
             }
         }
