@@ -15,6 +15,9 @@ public final class LongIntMap {
     private long[] keys;
     private int[] values;
     private int size;
+    /** The one key equal to the empty-slot marker lives outside the table (a corrupt dump can use any id). */
+    private boolean hasEmptyKey;
+    private int emptyKeyValue;
     private int mask;
     private final int missing;
 
@@ -29,7 +32,7 @@ public final class LongIntMap {
     }
 
     public int size() {
-        return size;
+        return size + (hasEmptyKey ? 1 : 0);
     }
 
     private static int hash(long key) {
@@ -38,6 +41,9 @@ public final class LongIntMap {
     }
 
     public int get(long key) {
+        if (key == EMPTY) {
+            return hasEmptyKey ? emptyKeyValue : missing;
+        }
         int i = hash(key) & mask;
         while (true) {
             long k = keys[i];
@@ -52,6 +58,9 @@ public final class LongIntMap {
     }
 
     public boolean containsKey(long key) {
+        if (key == EMPTY) {
+            return hasEmptyKey;
+        }
         int i = hash(key) & mask;
         while (true) {
             long k = keys[i];
@@ -68,7 +77,10 @@ public final class LongIntMap {
     /** Associates {@code value} with {@code key}; returns the previous value or the missing marker. */
     public int put(long key, int value) {
         if (key == EMPTY) {
-            throw new IllegalArgumentException("reserved key");
+            int old = hasEmptyKey ? emptyKeyValue : missing;
+            hasEmptyKey = true;
+            emptyKeyValue = value;
+            return old;
         }
         int i = hash(key) & mask;
         while (true) {
