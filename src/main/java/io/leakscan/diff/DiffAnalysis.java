@@ -160,6 +160,7 @@ public final class DiffAnalysis {
         for (Candidate c : candidates) {
             out.add(describe(c, dumps, totalGrowth, hours));
         }
+        out.addAll(classSuspects(dumps, out, minGrowth, totalGrowth, hours));
         out.sort(Comparator.comparingInt(DiffResult.Suspect::score).reversed()
                 .thenComparing(Comparator.comparingDouble(DiffResult.Suspect::shareOfGrowth).reversed())
                 .thenComparing(DiffResult.Suspect::path));
@@ -171,6 +172,56 @@ public final class DiffAnalysis {
                     s.reasons(), s.example()));
         }
         return ranked;
+    }
+
+    /**
+     * Classes whose instances and retained size grew with no container suspect to blame: objects that
+     * pile up spread over the heap (each held by its own owner). A class counts as blamed when it is among
+     * what a container suspect accumulates. Scored a little below a container with the same growth, as
+     * it names no holder.
+     */
+    private static List<DiffResult.Suspect> classSuspects(List<DumpSummary> dumps, List<DiffResult.Suspect> found,
+            long minGrowth, long totalGrowth, double hours) {
+        int k = dumps.size();
+        Set<String> blamed = new java.util.HashSet<>();
+        for (DiffResult.Suspect s : found) {
+            blamed.add(s.containerClass());
+            s.accumulates().forEach(a -> blamed.add(a.className()));
+        }
+        Set<String> names = new TreeSet<>();
+        for (DumpSummary d : dumps) {
+            names.addAll(d.classes().keySet());
+        }
+        List<DiffResult.Suspect> out = new ArrayList<>();
+        for (String name : names) {
+            if (blamed.contains(name) || name.equals("java.lang.Class")) {
+                continue;
+            }
+            long[] instances = new long[k];
+            long[] retained = new long[k];
+            for (int i = 0; i < k; i++) {
+                ClassStats c = dumps.get(i).classes().get(name);
+                if (c != null) {
+                    instances[i] = c.instances();
+                    retained[i] = c.retainedBytes();
+                }
+            }
+            long growth = retained[k - 1] - retained[0];
+            if (growth < minGrowth || instances[k - 1] <= instances[0]) {
+                continue;
+            }
+            long[] one = new long[k];
+            java.util.Arrays.fill(one, 1);
+            ContainerGroup[] none = new ContainerGroup[k];
+            Candidate c = new Candidate("class | " + name, none, one, instances, retained, growth);
+            DiffResult.Suspect s = score(c, k, totalGrowth, hours, 0.85);
+            List<String> reasons = new ArrayList<>(s.reasons());
+            reasons.add(0, "no collection, cache or array holds them all: instances grow spread over the heap");
+            out.add(new DiffResult.Suspect(0, "class", "instances of " + name, name, one, instances, retained,
+                    s.growthBytesPerHour(), List.of(new DiffResult.Accumulation(name, instances[k - 1] - instances[0],
+                            growth, 1.0)), s.shareOfGrowth(), s.score(), reasons, name));
+        }
+        return out;
     }
 
     /**
@@ -222,6 +273,20 @@ public final class DiffAnalysis {
         for (int i = k - 1; i >= 0 && latest == null; i--) {
             latest = c.perDump()[i];
         }
+        DiffResult.Suspect scored = score(c, k, totalGrowth, hours, 1.0);
+        List<DiffResult.Accumulation> accumulates = accumulation(c, dumps);
+        String kind = latest.kind();
+        long loadersBefore = c.perDump()[0] == null ? 0 : c.perDump()[0].classLoaders();
+        if (latest.classLoaders() > loadersBefore && !kind.equals("thread-local")) {
+            kind = "class-loader"; // what piles up here keeps class loaders (and all their classes) alive
+        }
+        return new DiffResult.Suspect(0, kind, latest.path(), latest.containerClass(), c.containers(), c.elements(),
+                c.retained(), scored.growthBytesPerHour(), accumulates, scored.shareOfGrowth(), scored.score(),
+                scored.reasons(), latest.example());
+    }
+
+    /** Score, share of growth, rate and reasons of a candidate (kind, path and contents filled by the caller). */
+    private static DiffResult.Suspect score(Candidate c, int k, long totalGrowth, double hours, double weight) {
         int intervals = k - 1;
         int grewIntervals = 0;
         for (int i = 0; i < intervals; i++) {
@@ -233,15 +298,8 @@ public final class DiffAnalysis {
         double steady = intervals == 0 ? 0 : (double) grewIntervals / intervals;
         double share = Math.min(1.0, Math.max(0.0, (double) c.growth() / totalGrowth));
         double relative = c.retained()[0] <= 0 ? 1.0 : Math.min(1.0, (double) c.growth() / c.retained()[0]);
-        double score = 100 * (0.35 + 0.65 * steady) * (0.3 + 0.55 * share + 0.15 * relative);
+        double score = weight * 100 * (0.35 + 0.65 * steady) * (0.3 + 0.55 * share + 0.15 * relative);
         Double rate = hours > 0 ? c.growth() / hours : null;
-
-        List<DiffResult.Accumulation> accumulates = accumulation(c, dumps);
-        String kind = latest.kind();
-        long loadersBefore = c.perDump()[0] == null ? 0 : c.perDump()[0].classLoaders();
-        if (latest.classLoaders() > loadersBefore && !kind.equals("thread-local")) {
-            kind = "class-loader"; // what piles up here keeps class loaders (and all their classes) alive
-        }
 
         List<String> reasons = new ArrayList<>();
         if (intervals > 1) {
@@ -262,9 +320,8 @@ public final class DiffAnalysis {
         if (rate != null) {
             reasons.add("grows " + Sizes.human(Math.round(rate)) + " per hour");
         }
-        return new DiffResult.Suspect(0, kind, latest.path(), latest.containerClass(), c.containers(), c.elements(),
-                c.retained(), rate, accumulates, Math.round(share * 1000) / 1000.0, (int) Math.round(score), reasons,
-                latest.example());
+        return new DiffResult.Suspect(0, null, null, null, c.containers(), c.elements(), c.retained(), rate, List.of(),
+                Math.round(share * 1000) / 1000.0, (int) Math.round(score), reasons, null);
     }
 
     /**

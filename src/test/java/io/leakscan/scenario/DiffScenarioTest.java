@@ -95,6 +95,14 @@ class DiffScenarioTest {
     }
 
     @Test
+    void objectsPilingUpWithoutAContainerAreAClassSuspect() throws Exception {
+        DiffResult.Suspect s = top(diff(ChainScenario.class));
+        assertThat(s.kind()).isEqualTo("class");
+        assertThat(s.containerClass()).isEqualTo(ChainScenario.Event.class.getName());
+        assertThat(s.elements()).containsExactly(200, 1_700, 3_200);
+    }
+
+    @Test
     void steadyGrowthRanksAboveAOneOffJump() throws Exception {
         DiffResult r = diff(SteadyVersusJumpScenario.class);
         assertThat(r.suspects()).hasSizeGreaterThanOrEqualTo(2);
