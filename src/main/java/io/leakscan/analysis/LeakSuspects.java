@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * Leak suspects as Eclipse MAT's leak report finds them: single objects among the top-level
  * dominators that retain more than the threshold share of the heap, then groups of top-level
- * dominators of one class that do so together; each with its accumulation point (descend to the
- * biggest dominated child while it keeps at least 70% of its parent's retained size).
+ * dominators of one class that do so together; each with its accumulation point (for a single object:
+ * descend to the biggest dominated child while it keeps at least 70% of its parent's retained size; for
+ * a group: {@link GroupAccumulation}).
  *
  * <p>O(top-level dominators + depth of the descent). Stateless; thread-safe.
  */
@@ -72,7 +73,8 @@ public final class LeakSuspects {
                     members[k++] = tops[j];
                 }
             }
-            result.add(new Suspect(s.classes().classObject(c), c, true, count[c], sum[c], -1, members));
+            result.add(new Suspect(s.classes().classObject(c), c, true, count[c], sum[c],
+                    GroupAccumulation.find(a, members), members));
         }
         result.sort(Comparator.comparingLong(Suspect::retainedBytes).reversed()
                 .thenComparing(Suspect::group));

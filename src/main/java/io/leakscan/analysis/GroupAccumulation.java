@@ -1,0 +1,182 @@
+package io.leakscan.analysis;
+
+import io.leakscan.heap.EdgeSlot;
+import io.leakscan.heap.HeapClassTable;
+import io.leakscan.heap.HeapGraph;
+import io.leakscan.heap.HeapSnapshot;
+import io.leakscan.heap.ObjectKind;
+import io.leakscan.util.IntArrayList;
+import io.leakscan.util.LongIntMap;
+import java.util.Arrays;
+
+/**
+ * The accumulation point of a group suspect (many top-level dominators of one class), as MAT's leak
+ * report finds it: merge the members' shortest paths from the GC roots into one tree (ignoring weak
+ * referents and the finalizer queue, as MAT's paths do), then walk down from the busiest root while a
+ * node leads to more than 80% of the members, stopping where the biggest branch keeps less than 70% of
+ * the members' retained size.
+ *
+ * <p>One breadth-first search, O(objects + references); the merged tree is as big as the members' paths.
+ * Stateless; thread-safe.
+ */
+final class GroupAccumulation {
+    private static final double COVER = 0.8;
+    private static final double BIG_DROP_RATIO = 0.7;
+
+    private GroupAccumulation() {
+    }
+
+    /** Object index of the accumulation point, or -1 when there is none. */
+    static int find(HeapAnalysis a, int[] members) {
+        HeapSnapshot s = a.snapshot();
+        int[] parent = shortestPathsAvoidingWeakReferences(s, true);
+        boolean anyPath = false;
+        for (int m : members) {
+            anyPath |= parent[m] != UNREACHED;
+        }
+        if (!anyPath) {
+            parent = shortestPathsAvoidingWeakReferences(s, false); // MAT retries without its excludes
+        }
+        // Merged path tree: node = (parent node, object); per node the members below it and their retained.
+        LongIntMap nodeOf = new LongIntMap(1024, -1);
+        IntArrayList nodeObject = new IntArrayList(1024);
+        IntArrayList nodeParent = new IntArrayList(1024);
+        IntArrayList nodeCount = new IntArrayList(1024);
+        io.leakscan.util.LongArrayList nodeRetained = new io.leakscan.util.LongArrayList(1024);
+        IntArrayList path = new IntArrayList(64);
+        int paths = 0;
+        for (int m : members) {
+            if (parent[m] == UNREACHED) {
+                continue;
+            }
+            paths++;
+            path.truncate(0);
+            for (int v = m; v >= 0; v = parent[v]) {
+                path.add(v);
+            }
+            int node = -1;
+            for (int i = path.size() - 1; i >= 0; i--) {
+                int o = path.get(i);
+                long key = ((long) (node + 1) << 32) | o;
+                int next = nodeOf.get(key);
+                if (next < 0) {
+                    next = nodeObject.size();
+                    nodeOf.put(key, next);
+                    nodeObject.add(o);
+                    nodeParent.add(node);
+                    nodeCount.add(0);
+                    nodeRetained.add(0);
+                }
+                nodeCount.set(next, nodeCount.get(next) + 1);
+                nodeRetained.set(next, nodeRetained.get(next) + a.retainedBytes(m));
+                node = next;
+            }
+        }
+        if (paths == 0) {
+            return -1;
+        }
+        int nodes = nodeObject.size();
+        // Children of each node, and the top-level nodes.
+        int[] bestChild = new int[nodes];
+        Arrays.fill(bestChild, -1);
+        int bestRoot = -1;
+        for (int n = 0; n < nodes; n++) {
+            int p = nodeParent.get(n);
+            if (p < 0) {
+                if (bestRoot < 0 || before(n, bestRoot, nodeCount, nodeRetained)) {
+                    bestRoot = n;
+                }
+            } else if (bestChild[p] < 0 || before(n, bestChild[p], nodeCount, nodeRetained)) {
+                bestChild[p] = n;
+            }
+        }
+        int threshold = (int) (COVER * members.length);
+        int record = bestRoot;
+        while (record >= 0 && nodeCount.get(record) > threshold) {
+            int child = bestChild[record];
+            if (child < 0) {
+                return nodeObject.get(record);
+            }
+            if ((double) nodeRetained.get(child) / nodeRetained.get(record) < BIG_DROP_RATIO) {
+                return nodeObject.get(record);
+            }
+            record = child;
+        }
+        return -1;
+    }
+
+    /** MAT orders path records by the number of objects they lead to, then by their retained size. */
+    private static boolean before(int a, int b, IntArrayList count, io.leakscan.util.LongArrayList retained) {
+        if (count.get(a) != count.get(b)) {
+            return count.get(a) > count.get(b);
+        }
+        return retained.get(a) > retained.get(b);
+    }
+
+    private static final int ROOT = -1;
+    private static final int UNREACHED = -2;
+
+    /**
+     * Breadth-first parents from the GC roots that do not follow {@code Reference.referent} nor
+     * {@code Finalizer}'s static {@code unfinalized} queue (when {@code exclude}).
+     */
+    private static int[] shortestPathsAvoidingWeakReferences(HeapSnapshot s, boolean exclude) {
+        HeapGraph g = s.graph();
+        HeapClassTable classes = s.classes();
+        int n = g.objectCount();
+        int reference = classes.find("java.lang.ref.Reference");
+        int finalizer = classes.find("java.lang.ref.Finalizer");
+        // Per class, the reference-field position of 'referent' when it is a Reference subclass (else -1).
+        int[] referentSlot = new int[classes.count()];
+        Arrays.fill(referentSlot, -1);
+        if (exclude && reference >= 0) {
+            for (int c = 0; c < classes.count(); c++) {
+                if (classes.isSubclassOf(c, reference)) {
+                    referentSlot[c] = Arrays.asList(classes.referenceFieldNames(c)).indexOf("referent");
+                }
+            }
+        }
+        int unfinalizedSlot = exclude && finalizer >= 0
+                ? Arrays.asList(classes.referenceStaticNames(finalizer)).indexOf("unfinalized") : -1;
+        int finalizerClassObject = finalizer >= 0 ? classes.classObject(finalizer) : -1;
+
+        int[] parent = new int[n];
+        Arrays.fill(parent, UNREACHED);
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 0;
+        for (int r : g.rootObjects()) {
+            if (parent[r] == UNREACHED) {
+                parent[r] = ROOT;
+                queue[tail++] = r;
+            }
+        }
+        int[] outStart = g.outStart();
+        int[] out = g.out();
+        int[] classOf = g.classIndexOf();
+        while (head < tail) {
+            int v = queue[head++];
+            int skipSlot = -1;
+            if (s.kind(v) == ObjectKind.INSTANCE) {
+                skipSlot = referentSlot[classOf[v]];
+            } else if (v == finalizerClassObject) {
+                skipSlot = unfinalizedSlot;
+            }
+            for (int e = outStart[v]; e < outStart[v + 1]; e++) {
+                int t = out[e];
+                if (parent[t] != UNREACHED || (skipSlot >= 0 && s.edgeSlot(e) == skipSlot
+                        && s.edgeSlot(e) != EdgeSlot.SUPER && s.edgeSlot(e) != EdgeSlot.LOADER)) {
+                    continue;
+                }
+                parent[t] = v;
+                queue[tail++] = t;
+            }
+            int c = g.classObjectOf(v);
+            if (c >= 0 && parent[c] == UNREACHED) {
+                parent[c] = v;
+                queue[tail++] = c;
+            }
+        }
+        return parent;
+    }
+}
