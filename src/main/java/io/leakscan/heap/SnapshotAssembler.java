@@ -37,14 +37,21 @@ final class SnapshotAssembler {
     HeapSnapshot assemble() {
         final int n = b.objectIds().size();
         final long[] fileIds = b.objectIds().raw();
-        long[] sorted = Arrays.copyOf(fileIds, n);
-        Arrays.parallelSort(sorted);
-        for (int i = 1; i < n; i++) {
-            if (sorted[i] == sorted[i - 1]) {
-                throw new HprofFormatException(b.file(), 0, "two objects have the same id 0x" + Long.toHexString(sorted[i]));
+        java.util.function.LongConsumer duplicate = id -> {
+            throw new HprofFormatException(b.file(), 0, "two objects have the same id 0x" + Long.toHexString(id));
+        };
+        IdIndex index = IdIndex.fromUnsorted(fileIds, n, duplicate);
+        if (index == null) {
+            long[] sortedIds = Arrays.copyOf(fileIds, n);
+            Arrays.parallelSort(sortedIds);
+            for (int i = 1; i < n; i++) {
+                if (sortedIds[i] == sortedIds[i - 1]) {
+                    duplicate.accept(sortedIds[i]);
+                }
             }
+            index = new IdIndex(sortedIds);
         }
-        IdIndex index = new IdIndex(sorted);
+        long[] sorted = index.ids();
         int[] perm = new int[n];
         for (int f = 0; f < n; f++) {
             perm[index.indexOf(fileIds[f])] = f;
