@@ -51,12 +51,12 @@ final class HeapBuilder implements HprofVisitor {
     private final LongIntMap classIndexById = new LongIntMap(1 << 12, -1);
 
     // Per object, in file order.
-    private final LongArrayList objectIds = new LongArrayList(1 << 16);
-    private final ByteList kinds = new ByteList(1 << 16);
-    private final IntArrayList classOf = new IntArrayList(1 << 16);
-    private final IntArrayList lengths = new IntArrayList(1 << 16);
-    private final IntArrayList edgeStart = new IntArrayList(1 << 16);
-    private final IntArrayList edgeCount = new IntArrayList(1 << 16);
+    private final LongArrayList objectIds;
+    private final ByteList kinds;
+    private final IntArrayList classOf;
+    private final IntArrayList lengths;
+    private final IntArrayList edgeStart;
+    private final IntArrayList edgeCount;
     private final ChunkedLongList rawEdges = new ChunkedLongList();
     /** Beside each raw edge: its {@link EdgeSlot} (field position). */
     private final ChunkedByteList rawSlots = new ChunkedByteList();
@@ -89,9 +89,20 @@ final class HeapBuilder implements HprofVisitor {
     private boolean sawWantedDump;
     private final boolean[] primitiveTypeSeen = new boolean[12];
 
-    HeapBuilder(Path file, int wantedDump) {
+    /**
+     * @param expectedObjects a guess of the number of objects, to size the per-object lists once instead
+     *                        of growing (and copying) them many times; any value works
+     */
+    HeapBuilder(Path file, int wantedDump, long expectedObjects) {
         this.file = file;
         this.wantedDump = wantedDump;
+        int capacity = (int) Math.max(1 << 12, Math.min(expectedObjects, 1 << 28));
+        objectIds = new LongArrayList(capacity);
+        kinds = new ByteList(capacity);
+        classOf = new IntArrayList(capacity);
+        lengths = new IntArrayList(capacity);
+        edgeStart = new IntArrayList(capacity);
+        edgeCount = new IntArrayList(capacity);
     }
 
     @Override
