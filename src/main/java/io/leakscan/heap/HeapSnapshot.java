@@ -6,15 +6,15 @@ import java.nio.file.Path;
  * The compact model of one heap dump: every object by a dense index (its rank in address order),
  * its class, shallow size and kind, the reference graph, the class table and the GC roots.
  *
- * <p>Memory per object: 8 (id) + 4 (class) + 4 (shallow size) + 4 (array length) + 1 (kind) + 4
- * (graph offsets) = 25 bytes, plus 4 bytes per reference. See {@code docs/memory.md}.
+ * <p>Memory per object: 4 (class) + 4 (shallow size) + 4 (array length) + 1 (kind) + 4 (graph offsets)
+ * + about 2 for the id lookup (8 when the ids are too sparse for its bitmap) = about 19 bytes, plus 5
+ * bytes per reference (target and field slot). See {@code docs/memory.md}.
  *
  * <p>Built by {@link HeapLoader}, which reads the file; the snapshot itself never touches the file.
  * Immutable after construction; thread-safe to read.
  */
 public final class HeapSnapshot {
     private final DumpInfo info;
-    private final long[] objectIds;
     private final IdIndex idIndex;
     private final byte[] kinds;
     private final int[] arrayLengths;
@@ -33,12 +33,11 @@ public final class HeapSnapshot {
     private final int[] threadLocalKindMasks;
     private final int systemClassLoaderObject;
 
-    HeapSnapshot(DumpInfo info, long[] objectIds, IdIndex idIndex, byte[] kinds, int[] arrayLengths,
+    HeapSnapshot(DumpInfo info, IdIndex idIndex, byte[] kinds, int[] arrayLengths,
             int[] shallowBytes, int[] hugeShallowObjects, long[] hugeShallowBytes, HeapGraph graph, byte[] edgeSlots,
             int[] sizeObjects, int[] sizeValues, HeapClassTable classes, int[] rootObjects, int[] rootKindMasks, int[] threadLocalThreads,
             int[] threadLocalObjects, int[] threadLocalKindMasks, int systemClassLoaderObject) {
         this.info = info;
-        this.objectIds = objectIds;
         this.idIndex = idIndex;
         this.kinds = kinds;
         this.arrayLengths = arrayLengths;
@@ -69,12 +68,12 @@ public final class HeapSnapshot {
 
     /** Number of objects, including class objects and MAT's {@code <system class loader>} pseudo-object. */
     public int objectCount() {
-        return objectIds.length;
+        return idIndex.size();
     }
 
     /** Address (HPROF identifier) of an object. */
     public long objectId(int objectIndex) {
-        return objectIds[objectIndex];
+        return idIndex.idAt(objectIndex);
     }
 
     /** Object index of an address, or -1. */
@@ -195,7 +194,7 @@ public final class HeapSnapshot {
      * every array but the root lists; O(objects).
      */
     public HeapSnapshot withAdditionalRoots(int[] objects, GcRootKind kind) {
-        int[] mask = new int[objectIds.length];
+        int[] mask = new int[idIndex.size()];
         for (int i = 0; i < rootObjects.length; i++) {
             mask[rootObjects[i]] |= rootKindMasks[i];
         }
@@ -213,14 +212,14 @@ public final class HeapSnapshot {
         int[] roots = ro.toArray();
         HeapGraph g = new HeapGraph(graph.objectCount(), graph.outStart(), graph.out(), graph.classIndexOf(),
                 graph.classObjectIndex(), roots);
-        return new HeapSnapshot(info, objectIds, idIndex, kinds, arrayLengths, shallowBytes, hugeShallowObjects,
+        return new HeapSnapshot(info, idIndex, kinds, arrayLengths, shallowBytes, hugeShallowObjects,
                 hugeShallowBytes, g, edgeSlots, sizeObjects, sizeValues, classes, roots, rm.toArray(), threadLocalThreads, threadLocalObjects,
                 threadLocalKindMasks, systemClassLoaderObject);
     }
 
     /** A display name like MAT's: {@code java.util.HashMap @ 0x7f01a2b8} or {@code class java.lang.System @ 0x…}. */
     public String describe(int objectIndex) {
-        String addr = " @ 0x" + Long.toHexString(objectIds[objectIndex]);
+        String addr = " @ 0x" + Long.toHexString(objectId(objectIndex));
         switch (kinds[objectIndex]) {
             case ObjectKind.CLASS:
                 return "class " + classes.name(arrayLengths[objectIndex]) + addr;

@@ -6,13 +6,14 @@ package io.leakscan.heap;
  *
  * <p>Two layouts. When every id is a multiple of 8 and the ids are dense enough (a real heap), a bitmap
  * with one bit per 8-byte word of the address range plus a running count per 64 words answers a lookup
- * with two memory reads and a popcount, and yields the sorted ids without sorting: about 1.5 bits per
- * word of heap, typically under 2 bytes per object. Otherwise (hostile or odd ids) the sorted id array
+ * with two memory reads and a popcount, needs no sort, and replaces the id array: about 1.5 bits per
+ * word of heap, typically under 2 bytes per object instead of 8. Otherwise (hostile or odd ids) the sorted id array
  * itself plus a bucket table over the address range: an interpolation step, then a binary search over a
  * handful of entries. Either is far smaller than a hash map. Immutable; thread-safe.
  */
 public final class IdIndex {
     private final long[] sortedIds;
+    private final int count;
     private final long minId;
     private final int shift;
     private final int[] bucketStart;
@@ -53,22 +54,17 @@ public final class IdIndex {
             bits[w] |= bit;
         }
         int[] rankBefore = new int[(int) words];
-        long[] sorted = new long[n];
         int rank = 0;
         for (int w = 0; w < words; w++) {
             rankBefore[w] = rank;
-            long word = bits[w];
-            while (word != 0) {
-                int b = Long.numberOfTrailingZeros(word);
-                sorted[rank++] = min + ((((long) w << 6) + b) << 3);
-                word &= word - 1;
-            }
+            rank += Long.bitCount(bits[w]);
         }
-        return new IdIndex(sorted, min, bits, rankBefore);
+        return new IdIndex(rank, min, bits, rankBefore);
     }
 
-    private IdIndex(long[] sortedIds, long minId, long[] bits, int[] rankBefore) {
-        this.sortedIds = sortedIds;
+    private IdIndex(int count, long minId, long[] bits, int[] rankBefore) {
+        this.sortedIds = null;
+        this.count = count;
         this.minId = minId;
         this.bits = bits;
         this.rankBefore = rankBefore;
@@ -79,6 +75,7 @@ public final class IdIndex {
     /** @param sortedIds strictly ascending ids (not copied) */
     public IdIndex(long[] sortedIds) {
         this.sortedIds = sortedIds;
+        this.count = sortedIds.length;
         this.bits = null;
         this.rankBefore = null;
         int n = sortedIds.length;
@@ -110,7 +107,7 @@ public final class IdIndex {
 
     /** Object index of {@code id}, or -1 when no object has that id. */
     public int indexOf(long id) {
-        if (sortedIds.length == 0 || id < minId) {
+        if (count == 0 || id < minId) {
             return -1;
         }
         if (bits != null) {
@@ -151,7 +148,32 @@ public final class IdIndex {
 
     /** Number of ids. */
     public int size() {
-        return sortedIds.length;
+        return count;
+    }
+
+    /**
+     * The id of the object of index {@code rank}. In the bitmap layout this is a binary search over the
+     * running counts and a scan of one 64-bit word: fine for reports, not meant for hot loops.
+     */
+    public long idAt(int rank) {
+        if (bits == null) {
+            return sortedIds[rank];
+        }
+        int lo = 0;
+        int hi = rankBefore.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (rankBefore[mid] <= rank) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        long word = bits[lo];
+        for (int skip = rank - rankBefore[lo]; skip > 0; skip--) {
+            word &= word - 1;
+        }
+        return minId + ((((long) lo << 6) + Long.numberOfTrailingZeros(word)) << 3);
     }
 
     /** True when the bitmap layout is used. */
@@ -159,8 +181,15 @@ public final class IdIndex {
         return bits != null;
     }
 
-    /** Returns the ids array (shared). */
+    /** All ids in ascending order (a new array in the bitmap layout). */
     long[] ids() {
-        return sortedIds;
+        if (bits == null) {
+            return sortedIds;
+        }
+        long[] out = new long[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = idAt(i);
+        }
+        return out;
     }
 }

@@ -51,7 +51,7 @@ final class SnapshotAssembler {
             }
             index = new IdIndex(sortedIds);
         }
-        long[] sorted = index.ids();
+
         int[] perm = new int[n];
         for (int f = 0; f < n; f++) {
             perm[index.indexOf(fileIds[f])] = f;
@@ -264,7 +264,7 @@ final class SnapshotAssembler {
             lo[i] = localObject.get(localOrder[i]);
             lk[i] = localKind.get(localOrder[i]);
         }
-        return new HeapSnapshot(info, sorted, index, kinds, lengths, shallow, hugeObjects.toArray(), hugeBytes.toArray(),
+        return new HeapSnapshot(info, index, kinds, lengths, shallow, hugeObjects.toArray(), hugeBytes.toArray(),
                 graph, slots, sizeObjects, sizeValues, table, rootObjects.toArray(), rootMasks.toArray(), lt, lo, lk,
                 systemLoader);
     }

@@ -49,6 +49,9 @@ class IdIndexTest {
         long[] sorted = distinct.clone();
         Arrays.sort(sorted);
         assertThat(bitmap.ids()).containsExactly(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            assertThat(bitmap.idAt(i)).isEqualTo(sorted[i]);
+        }
         for (int i = 0; i < 300; i++) {
             long probe = base + 4L * r.nextInt(8 * n);
             int expected = Arrays.binarySearch(sorted, probe);
