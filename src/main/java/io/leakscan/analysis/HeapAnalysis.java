@@ -77,7 +77,10 @@ public final class HeapAnalysis {
         CompletableFuture<ShortestPaths> bfs = null;
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (rt.availableProcessors() > 1 && free > 48L * g.objectCount() + (64L << 20)) {
+        // Room for Lengauer–Tarjan's working arrays (about 60 bytes per object and 4 per reference) plus the
+        // breadth-first search's (8 per object), with a margin.
+        long needed = 72L * g.objectCount() + 4L * g.referenceCount() + (128L << 20);
+        if (rt.availableProcessors() > 1 && free > needed) {
             bfs = CompletableFuture.supplyAsync(() -> ShortestPaths.compute(g), BACKGROUND);
         }
         DominatorTree tree = DominatorTree.compute(g);

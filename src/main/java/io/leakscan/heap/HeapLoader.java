@@ -44,9 +44,10 @@ public final class HeapLoader {
     public static HeapSnapshot load(Path file, int snapshotNumber, boolean strict, Progress progress) {
         int wanted = snapshotNumber <= 0 ? 0 : snapshotNumber - 1;
         try (HprofInput in = HprofInput.open(file)) {
-            // HotSpot dumps hold about one object per 60 bytes (gzip: about 6 times the file size inside);
-            // sizing the per-object lists from that avoids repeated growth of the biggest arrays.
-            long expected = (in.isGzip() ? in.fileBytes() * 6 : in.fileBytes()) / 64;
+            // HotSpot dumps hold about one object per 60 bytes (gzip: about 6 times the file size inside).
+            // Sizing the per-object lists a little above that avoids growing them at their largest, when a
+            // copy would briefly need the old and the new array at once.
+            long expected = (in.isGzip() ? in.fileBytes() * 6 : in.fileBytes()) / 48;
             HeapBuilder builder = new HeapBuilder(file, wanted, expected);
             HprofParser parser = new HprofParser(in, builder).onProgress(p -> progress.at(p, in.fileBytes()));
             parser.parse();
