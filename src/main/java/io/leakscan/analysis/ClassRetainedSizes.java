@@ -26,7 +26,7 @@ import java.util.function.IntToLongFunction;
  * dominator subtree), so the result is exact.</li>
  * </ol>
  * Cost: O(|S| log |S|) per class plus the candidates, typically a small fraction of the heap in all;
- * no per-class traversal of the whole graph. Memory: 12 bytes per object while computing.
+ * no per-class traversal of the whole graph. Memory: 4 bytes per object while computing, plus the predecessor lists.
  *
  * <p>Stateless; thread-safe.
  */
@@ -96,8 +96,9 @@ public final class ClassRetainedSizes {
         int[] inconsistent = inconsistentByBfsEntry(tree, bfs);
         int[] bfsByEntry = bfs.byEntry();
 
-        int[] candidateStamp = new int[n];
-        int[] killed = new int[n];
+        // One array for both marks (4 bytes per object): 2·mark = a candidate of class mark still held,
+        // 2·mark + 1 = a candidate found reachable without the members.
+        int[] state = new int[n];
         int[] topEntry = new int[16];
         int[] topExit = new int[16];
         long[] bfsKeys = new long[16];
@@ -167,8 +168,9 @@ public final class ClassRetainedSizes {
                     int yx = bfs.exit(y);
                     for (int p = ye; p <= yx; p++) {
                         int x = bfsByEntry[p];
-                        if (candidateStamp[x] != mark && !inTops(dom.entry(x), topEntry, topExit, tops)) {
-                            candidateStamp[x] = mark;
+                        if (state[x] != 2 * mark && state[x] != 2 * mark + 1
+                                && !inTops(dom.entry(x), topEntry, topExit, tops)) {
+                            state[x] = 2 * mark;
                             if (candidateCount == candidates.length) {
                                 candidates = Arrays.copyOf(candidates, candidateCount * 2);
                             }
@@ -197,25 +199,25 @@ public final class ClassRetainedSizes {
                 int z = queue[head];
                 head = head + 1 == queue.length ? 0 : head + 1;
                 pending--;
-                if (killed[z] == mark) {
+                if (state[z] == 2 * mark + 1) {
                     continue;
                 }
                 boolean held = !isRoot[z];
                 for (int q = preds.start(z), end = preds.end(z); held && q < end; q++) {
                     int p = preds.at(q);
-                    held = candidateStamp[p] == mark ? killed[p] != mark
-                            : inTops(dom.entry(p), topEntry, topExit, tops);
+                    held = state[p] == 2 * mark || (state[p] != 2 * mark + 1
+                            && inTops(dom.entry(p), topEntry, topExit, tops));
                 }
                 if (held) {
                     continue;
                 }
-                killed[z] = mark;
+                state[z] = 2 * mark + 1;
                 int target = g.classObjectOf(z);
                 for (int e = outStart[z] - 1, end = outStart[z + 1]; e < end; e++) {
                     if (e >= outStart[z]) {
                         target = out[e];
                     }
-                    if (target >= 0 && candidateStamp[target] == mark && killed[target] != mark) {
+                    if (target >= 0 && state[target] == 2 * mark) {
                         if (pending == queue.length) {
                             int[] bigger = new int[queue.length * 2];
                             for (int i = 0; i < pending; i++) {
@@ -234,7 +236,7 @@ public final class ClassRetainedSizes {
             long extra = 0;
             for (int i = 0; i < candidateCount; i++) {
                 int z = candidates[i];
-                if (killed[z] != mark) {
+                if (state[z] == 2 * mark) {
                     extra += shallow.applyAsLong(z);
                 }
             }
