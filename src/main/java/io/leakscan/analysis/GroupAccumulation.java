@@ -1,6 +1,5 @@
 package io.leakscan.analysis;
 
-import io.leakscan.heap.EdgeSlot;
 import io.leakscan.heap.HeapClassTable;
 import io.leakscan.heap.HeapGraph;
 import io.leakscan.heap.HeapSnapshot;
@@ -113,8 +112,7 @@ final class GroupAccumulation {
         return retained.get(a) > retained.get(b);
     }
 
-    private static final int ROOT = -1;
-    private static final int UNREACHED = -2;
+    private static final int UNREACHED = ShortestPaths.UNREACHED;
 
     /**
      * Breadth-first parents from the GC roots that do not follow {@code Reference.referent} nor
@@ -123,7 +121,6 @@ final class GroupAccumulation {
     private static int[] shortestPathsAvoidingWeakReferences(HeapSnapshot s, boolean exclude) {
         HeapGraph g = s.graph();
         HeapClassTable classes = s.classes();
-        int n = g.objectCount();
         int reference = classes.find("java.lang.ref.Reference");
         int finalizer = classes.find("java.lang.ref.Finalizer");
         // Per class, the reference-field position of 'referent' when it is a Reference subclass (else -1).
@@ -140,43 +137,16 @@ final class GroupAccumulation {
                 ? Arrays.asList(classes.referenceStaticNames(finalizer)).indexOf("unfinalized") : -1;
         int finalizerClassObject = finalizer >= 0 ? classes.classObject(finalizer) : -1;
 
-        int[] parent = new int[n];
-        Arrays.fill(parent, UNREACHED);
-        int[] queue = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int r : g.rootObjects()) {
-            if (parent[r] == UNREACHED) {
-                parent[r] = ROOT;
-                queue[tail++] = r;
-            }
-        }
-        int[] outStart = g.outStart();
-        int[] out = g.out();
         int[] classOf = g.classIndexOf();
-        while (head < tail) {
-            int v = queue[head++];
+        int[] excludedSlot = referentSlot;
+        return ShortestPaths.breadthFirstParents(g, (v, e) -> {
             int skipSlot = -1;
             if (s.kind(v) == ObjectKind.INSTANCE) {
-                skipSlot = referentSlot[classOf[v]];
+                skipSlot = excludedSlot[classOf[v]];
             } else if (v == finalizerClassObject) {
                 skipSlot = unfinalizedSlot;
             }
-            for (int e = outStart[v]; e < outStart[v + 1]; e++) {
-                int t = out[e];
-                if (parent[t] != UNREACHED || (skipSlot >= 0 && s.edgeSlot(e) == skipSlot
-                        && s.edgeSlot(e) != EdgeSlot.SUPER && s.edgeSlot(e) != EdgeSlot.LOADER)) {
-                    continue;
-                }
-                parent[t] = v;
-                queue[tail++] = t;
-            }
-            int c = g.classObjectOf(v);
-            if (c >= 0 && parent[c] == UNREACHED) {
-                parent[c] = v;
-                queue[tail++] = c;
-            }
-        }
-        return parent;
+            return skipSlot < 0 || s.edgeSlot(e) != skipSlot;
+        }, null);
     }
 }

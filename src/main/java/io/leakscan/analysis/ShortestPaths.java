@@ -82,7 +82,25 @@ public final class ShortestPaths {
     /** Marker for objects no GC root reaches. */
     public static final int UNREACHED = -2;
 
+    /** Decides which references a search may follow (to leave out weak referents, say). */
+    @FunctionalInterface
+    public interface EdgeFilter {
+        /** True when the reference at position {@code edge} of {@code source}'s explicit references may be followed. */
+        boolean follow(int source, int edge);
+    }
+
     public static ShortestPaths compute(HeapGraph g) {
+        int[][] order = new int[1][];
+        int[] parent = breadthFirstParents(g, null, order);
+        return new ShortestPaths(parent, order[0]);
+    }
+
+    /**
+     * Breadth-first parents ({@link #ROOT}, {@link #UNREACHED} or the object first reached from), following
+     * only the references {@code filter} allows (all when null). {@code orderOut}, when given, receives the
+     * breadth-first order in its first slots.
+     */
+    static int[] breadthFirstParents(HeapGraph g, EdgeFilter filter, int[][] orderOut) {
         int n = g.objectCount();
         int[] parent = new int[n];
         Arrays.fill(parent, UNREACHED);
@@ -101,7 +119,7 @@ public final class ShortestPaths {
             int v = queue[head++];
             for (int e = outStart[v]; e < outStart[v + 1]; e++) {
                 int t = out[e];
-                if (parent[t] == UNREACHED) {
+                if (parent[t] == UNREACHED && (filter == null || filter.follow(v, e))) {
                     parent[t] = v;
                     queue[tail++] = t;
                 }
@@ -112,7 +130,10 @@ public final class ShortestPaths {
                 queue[tail++] = c;
             }
         }
-        return new ShortestPaths(parent, java.util.Arrays.copyOf(queue, tail));
+        if (orderOut != null) {
+            orderOut[0] = Arrays.copyOf(queue, tail);
+        }
+        return parent;
     }
 
     /** The object {@code objectIndex} was first reached from, {@link #ROOT} or {@link #UNREACHED}. */
