@@ -57,7 +57,7 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--max-growth", paramLabel = "SIZE|PCT",
             description = "Gate: fail when the used heap grew by more than this, first dump to last"
-                    + " (e.g. 10MB, 512KiB, 5% of the first dump's used heap).")
+                    + " (e.g. 10MB, 512KiB, 5%% of the first dump's used heap).")
     String maxGrowth;
 
     @Option(names = "--max-class-growth", paramLabel = "PATTERN=SIZE",

@@ -71,6 +71,23 @@ class DiffCommandTest {
     }
 
     @Test
+    void helpListsTheGatesAndExitCodes() {
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.err;
+        System.setErr(new java.io.PrintStream(stderr, true));
+        CliRun help;
+        try {
+            help = CliRun.of("diff", "--help");
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--max-growth").contains("5% of").contains("--fail-on-suspects")
+                .contains("1   a gate was crossed");
+        assertThat(stderr.toString()).as("picocli format warnings").doesNotContain("WARN");
+    }
+
+    @Test
     void dumpsGivenOutOfTimeOrderAreFlagged() {
         CliRun run = CliRun.of("diff", AFTER, BEFORE);
         assertThat(run.exitCode()).isZero();
