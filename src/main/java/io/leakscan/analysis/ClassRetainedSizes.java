@@ -1,6 +1,7 @@
 package io.leakscan.analysis;
 
 import io.leakscan.heap.HeapGraph;
+import io.leakscan.util.StepTimes;
 import java.util.Arrays;
 import java.util.function.IntToLongFunction;
 
@@ -40,6 +41,7 @@ public final class ClassRetainedSizes {
      */
     public static long[] compute(HeapGraph g, DominatorTree tree, DominatorChildren dom, ShortestPaths bfs,
             long[] retained, IntToLongFunction shallow) {
+        long t = System.nanoTime();
         int n = g.objectCount();
         int classes = g.classObjectIndex().length;
         int[] classOf = g.classIndexOf();
@@ -51,10 +53,13 @@ public final class ClassRetainedSizes {
                 classOfClassObject[o] = c;
             }
         }
-        // Members of each class (class object + instances) in dominator Euler order.
+        // Members of each class (class object + instances) twice, as CSR lists sharing one set of offsets:
+        // by dominator Euler entry number and by breadth-first Euler entry number. Filling them by walking
+        // each Euler order makes every list sorted for free and its reads sequential, where gathering and
+        // sorting the numbers per class cost random accesses and an n·log n sort.
         int[] memberStart = new int[classes + 1];
-        int[] byEntry = dom.byEntry();
-        for (int v : byEntry) {
+        int[] domByEntry = dom.byEntry();
+        for (int v : domByEntry) {
             memberStart[classOf[v] + 1]++;
             if (classOfClassObject[v] >= 0) {
                 memberStart[classOfClassObject[v] + 1]++;
@@ -63,186 +68,267 @@ public final class ClassRetainedSizes {
         for (int c = 0; c < classes; c++) {
             memberStart[c + 1] += memberStart[c];
         }
+        int[] domMembers = fillByEntry(domByEntry, classOf, classOfClassObject, memberStart);
+        int[] bfsMembers = fillByEntry(bfs.byEntry(), classOf, classOfClassObject, memberStart);
+        classOfClassObject = null;
+        StepTimes.record("  class members", t);
+        t = System.nanoTime();
+        Predecessors preds = Predecessors.build(g, tree);
+        StepTimes.record("  predecessors", t);
+        return compute(g, tree, dom, preds, bfs, retained, shallow, memberStart, domMembers, bfsMembers);
+    }
+
+    /** Entry numbers of each class's members, bucketed by class (offsets {@code memberStart}), ascending. */
+    private static int[] fillByEntry(int[] byEntry, int[] classOf, int[] classOfClassObject, int[] memberStart) {
+        int classes = memberStart.length - 1;
         int[] members = new int[memberStart[classes]];
         int[] fill = Arrays.copyOf(memberStart, classes);
-        for (int v : byEntry) {
-            members[fill[classOf[v]]++] = v;
+        for (int e = 0; e < byEntry.length; e++) {
+            int v = byEntry[e];
+            members[fill[classOf[v]]++] = e;
             if (classOfClassObject[v] >= 0) {
-                members[fill[classOfClassObject[v]]++] = v;
+                members[fill[classOfClassObject[v]]++] = e;
             }
         }
-        fill = null;
-        classOfClassObject = null;
+        return members;
+    }
+
+    /**
+     * @param memberStart CSR offsets by class index into {@code domMembers} and {@code bfsMembers}
+     * @param domMembers  dominator Euler entry numbers of each class's reachable members (class object +
+     *                    instances), ascending
+     * @param bfsMembers  breadth-first Euler entry numbers of the same members, ascending
+     * @return retained bytes by class index
+     */
+    private static long[] compute(HeapGraph g, DominatorTree tree, DominatorChildren dom, Predecessors preds,
+            ShortestPaths bfs, long[] retained, IntToLongFunction shallow, int[] memberStart, int[] domMembers,
+            int[] bfsMembers) {
+        int classCount = memberStart.length - 1;
+        long[] result = new long[classCount];
+        int n = g.objectCount();
         boolean[] isRoot = new boolean[n];
         for (int r : g.rootObjects()) {
             isRoot[r] = true;
         }
-        Predecessors preds = Predecessors.build(g, tree);
-        return compute(g, tree, dom, preds, bfs, retained, shallow, isRoot, memberStart, members);
+        long t = System.nanoTime();
+        int[] inconsistent = inconsistentByBfsEntry(tree, bfs);
+        int[] inconsistentEntry = new int[inconsistent.length];
+        for (int i = 0; i < inconsistent.length; i++) {
+            inconsistentEntry[i] = bfs.entry(inconsistent[i]);
+        }
+        StepTimes.record("  inconsistent objects", t);
+        t = System.nanoTime();
+        Shared shared = new Shared(g, dom, preds, bfs, retained, shallow, memberStart, domMembers, bfsMembers,
+                isRoot, inconsistent, inconsistentEntry);
+        // Classes are independent: two workers, each with its own marks (4 bytes per object), take the
+        // classes biggest first — when the heap has room for the second set of marks.
+        Integer[] bySize = new Integer[classCount];
+        for (int c = 0; c < classCount; c++) {
+            bySize[c] = c;
+        }
+        Arrays.sort(bySize, (x, y) -> Integer.compare(memberStart[y + 1] - memberStart[y],
+                memberStart[x + 1] - memberStart[x]));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable work = () -> {
+            Worker w = new Worker(shared);
+            for (int i = next.getAndIncrement(); i < classCount; i = next.getAndIncrement()) {
+                int c = bySize[i];
+                result[c] = w.retainedBytesOf(c);
+            }
+        };
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        java.util.concurrent.CompletableFuture<Void> second = null;
+        if (rt.availableProcessors() > 1 && free > 6L * n + (64L << 20)) {
+            second = java.util.concurrent.CompletableFuture.runAsync(work, Background.EXECUTOR);
+        }
+        work.run();
+        if (second != null) {
+            Background.join(second);
+        }
+        StepTimes.record(second != null ? "  per-class fixpoints (2 threads)" : "  per-class fixpoints", t);
+        return result;
     }
 
-    /**
-     * @param memberStart  CSR offsets by class index into {@code members}
-     * @param members      reachable members of each class (class object + instances), in dominator Euler order
-     * @return retained bytes by class index
-     */
-    public static long[] compute(HeapGraph g, DominatorTree tree, DominatorChildren dom, Predecessors preds,
-            ShortestPaths bfs, long[] retained, IntToLongFunction shallow, boolean[] isRoot, int[] memberStart,
-            int[] members) {
-        int classCount = memberStart.length - 1;
-        long[] result = new long[classCount];
-        int n = g.objectCount();
-        int[] idom = tree.immediateDominators();
-        int[] inconsistent = inconsistentByBfsEntry(tree, bfs);
-        int[] bfsByEntry = bfs.byEntry();
+    /** What every worker reads; never written after construction. */
+    private record Shared(HeapGraph g, DominatorChildren dom, Predecessors preds, ShortestPaths bfs,
+            long[] retained, IntToLongFunction shallow, int[] memberStart, int[] domMembers, int[] bfsMembers,
+            boolean[] isRoot, int[] inconsistent, int[] inconsistentEntry) {
+    }
 
+    /** One thread's marks and scratch arrays; computes one class at a time. Not thread-safe. */
+    private static final class Worker {
+        private final HeapGraph g;
+        private final DominatorChildren dom;
+        private final Predecessors preds;
+        private final ShortestPaths bfs;
+        private final long[] retained;
+        private final IntToLongFunction shallow;
+        private final int[] memberStart;
+        private final int[] domMembers;
+        private final int[] bfsMembers;
+        private final boolean[] isRoot;
+        private final int[] inconsistent;
+        private final int[] inconsistentEntry;
+        private final int[] bfsByEntry;
+        private final int[] domByEntry;
+        private final int[] outStart;
+        private final int[] out;
         // One array for both marks (4 bytes per object): 2·mark = a candidate of class mark still held,
         // 2·mark + 1 = a candidate found reachable without the members.
-        int[] state = new int[n];
-        int[] topEntry = new int[16];
-        int[] topExit = new int[16];
-        long[] bfsKeys = new long[16];
-        int[] candidates = new int[16];
-        int[] queue = new int[16];
-        for (int c = 0; c < classCount; c++) {
-            int from = memberStart[c];
-            int to = memberStart[c + 1];
-            int size = to - from;
-            if (size == 0) {
-                continue;
-            }
-            if (size == 1) {
-                result[c] = retained[members[from]];
-                continue;
-            }
-            int mark = c + 1;
-            // 1. Tops in the dominator tree: disjoint slices of the dominator Euler order.
-            if (topEntry.length < size) {
-                topEntry = new int[Math.max(size, topEntry.length * 2)];
-                topExit = new int[topEntry.length];
-            }
-            int tops = 0;
-            long base = 0;
-            int lastExit = -1;
-            for (int i = from; i < to; i++) {
-                int m = members[i];
-                int e = dom.entry(m);
-                if (e > lastExit) {
-                    topEntry[tops] = e;
-                    topExit[tops] = dom.exit(m);
-                    lastExit = topExit[tops];
-                    tops++;
-                    base += retained[m];
-                }
-            }
-            // 2. Members' breadth-first subtrees, as disjoint slices of the breadth-first Euler order.
-            if (bfsKeys.length < size) {
-                bfsKeys = new long[Math.max(size, bfsKeys.length * 2)];
-            }
-            for (int i = from; i < to; i++) {
-                int m = members[i];
-                bfsKeys[i - from] = ((long) bfs.entry(m) << 32) | bfs.exit(m);
-            }
-            Arrays.sort(bfsKeys, 0, size);
-            int candidateCount = 0;
-            int scannedUpTo = -1;
-            long bfsLastExit = -1;
-            for (int i = 0; i < size; i++) {
-                int lo = (int) (bfsKeys[i] >>> 32);
-                int hi = (int) bfsKeys[i];
-                if (lo <= bfsLastExit) {
-                    continue; // nested in a previous member's breadth-first subtree
-                }
-                bfsLastExit = hi;
-                // Inconsistent objects strictly below this member, in breadth-first order.
-                for (int k = firstAtOrAfter(inconsistent, lo + 1, bfs); k < inconsistent.length; k++) {
-                    int y = inconsistent[k];
-                    int ye = bfs.entry(y);
-                    if (ye > hi) {
-                        break;
-                    }
-                    if (ye <= scannedUpTo || inTops(dom.entry(y), topEntry, topExit, tops)) {
-                        continue;
-                    }
-                    // Scan y's breadth-first subtree for objects outside the dominated part.
-                    int yx = bfs.exit(y);
-                    for (int p = ye; p <= yx; p++) {
-                        int x = bfsByEntry[p];
-                        if (state[x] != 2 * mark && state[x] != 2 * mark + 1
-                                && !inTops(dom.entry(x), topEntry, topExit, tops)) {
-                            state[x] = 2 * mark;
-                            if (candidateCount == candidates.length) {
-                                candidates = Arrays.copyOf(candidates, candidateCount * 2);
-                            }
-                            candidates[candidateCount++] = x;
-                        }
-                    }
-                    scannedUpTo = yx;
-                }
-            }
-            if (candidateCount == 0) {
-                result[c] = base;
-                continue;
-            }
-            // 3. Greatest fixpoint: kill candidates with a referrer outside the dominated part that is not
-            // a live candidate; a kill re-checks the killed object's successors.
-            if (queue.length < candidateCount + 1) {
-                queue = new int[Math.max(candidateCount + 1, queue.length * 2)];
-            }
-            System.arraycopy(candidates, 0, queue, 0, candidateCount);
-            int head = 0;
-            int tail = candidateCount;
-            int pending = candidateCount;
-            int[] outStart = g.outStart();
-            int[] out = g.out();
-            while (pending > 0) {
-                int z = queue[head];
-                head = head + 1 == queue.length ? 0 : head + 1;
-                pending--;
-                if (state[z] == 2 * mark + 1) {
-                    continue;
-                }
-                boolean held = !isRoot[z];
-                for (int q = preds.start(z), end = preds.end(z); held && q < end; q++) {
-                    int p = preds.at(q);
-                    held = state[p] == 2 * mark || (state[p] != 2 * mark + 1
-                            && inTops(dom.entry(p), topEntry, topExit, tops));
-                }
-                if (held) {
-                    continue;
-                }
-                state[z] = 2 * mark + 1;
-                int target = g.classObjectOf(z);
-                for (int e = outStart[z] - 1, end = outStart[z + 1]; e < end; e++) {
-                    if (e >= outStart[z]) {
-                        target = out[e];
-                    }
-                    if (target >= 0 && state[target] == 2 * mark) {
-                        if (pending == queue.length) {
-                            int[] bigger = new int[queue.length * 2];
-                            for (int i = 0; i < pending; i++) {
-                                bigger[i] = queue[(head + i) % queue.length];
-                            }
-                            queue = bigger;
-                            head = 0;
-                            tail = pending;
-                        }
-                        queue[tail] = target;
-                        tail = tail + 1 == queue.length ? 0 : tail + 1;
-                        pending++;
-                    }
-                }
-            }
-            long extra = 0;
-            for (int i = 0; i < candidateCount; i++) {
-                int z = candidates[i];
-                if (state[z] == 2 * mark) {
-                    extra += shallow.applyAsLong(z);
-                }
-            }
-            result[c] = base + extra;
+        private final int[] state;
+        private int[] topEntry = new int[16];
+        private int[] topExit = new int[16];
+        private int[] candidates = new int[16];
+        private int[] queue = new int[16];
+
+        Worker(Shared s) {
+            g = s.g();
+            dom = s.dom();
+            preds = s.preds();
+            bfs = s.bfs();
+            retained = s.retained();
+            shallow = s.shallow();
+            memberStart = s.memberStart();
+            domMembers = s.domMembers();
+            bfsMembers = s.bfsMembers();
+            isRoot = s.isRoot();
+            inconsistent = s.inconsistent();
+            inconsistentEntry = s.inconsistentEntry();
+            bfsByEntry = bfs.byEntry();
+            domByEntry = dom.byEntry();
+            outStart = g.outStart();
+            out = g.out();
+            state = new int[g.objectCount()];
         }
-        return result;
+
+        long retainedBytesOf(int c) {
+        int from = memberStart[c];
+        int to = memberStart[c + 1];
+        int size = to - from;
+        if (size == 0) {
+            return 0;
+        }
+        if (size == 1) {
+            return retained[domByEntry[domMembers[from]]];
+        }
+        int mark = c + 1;
+        // 1. Tops in the dominator tree: disjoint slices of the dominator Euler order.
+        if (topEntry.length < size) {
+            topEntry = new int[Math.max(size, topEntry.length * 2)];
+            topExit = new int[topEntry.length];
+        }
+        int tops = 0;
+        long base = 0;
+        int lastExit = -1;
+        for (int i = from; i < to; i++) {
+            int e = domMembers[i];
+            if (e > lastExit) {
+                int m = domByEntry[e];
+                topEntry[tops] = e;
+                topExit[tops] = dom.exit(m);
+                lastExit = topExit[tops];
+                tops++;
+                base += retained[m];
+            }
+        }
+        // 2. Members' breadth-first subtrees, as disjoint slices of the breadth-first Euler order.
+        int candidateCount = 0;
+        int scannedUpTo = -1;
+        int bfsLastExit = -1;
+        int k = 0; // only moves forward: the members' subtrees come in breadth-first order
+        for (int i = from; i < to; i++) {
+            int lo = bfsMembers[i];
+            if (lo <= bfsLastExit) {
+                continue; // nested in a previous member's breadth-first subtree
+            }
+            int hi = bfs.exit(bfsByEntry[lo]);
+            bfsLastExit = hi;
+            // Inconsistent objects strictly below this member, in breadth-first order.
+            for (k = firstAtOrAfter(inconsistentEntry, k, lo + 1); k < inconsistent.length; k++) {
+                int y = inconsistent[k];
+                int ye = inconsistentEntry[k];
+                if (ye > hi) {
+                    break;
+                }
+                if (ye <= scannedUpTo || inTops(dom.entry(y), topEntry, topExit, tops)) {
+                    continue;
+                }
+                // Scan y's breadth-first subtree for objects outside the dominated part.
+                int yx = bfs.exit(y);
+                for (int p = ye; p <= yx; p++) {
+                    int x = bfsByEntry[p];
+                    if (state[x] != 2 * mark && state[x] != 2 * mark + 1
+                            && !inTops(dom.entry(x), topEntry, topExit, tops)) {
+                        state[x] = 2 * mark;
+                        if (candidateCount == candidates.length) {
+                            candidates = Arrays.copyOf(candidates, candidateCount * 2);
+                        }
+                        candidates[candidateCount++] = x;
+                    }
+                }
+                scannedUpTo = yx;
+            }
+        }
+        if (candidateCount == 0) {
+            return base;
+        }
+        // 3. Greatest fixpoint: kill candidates with a referrer outside the dominated part that is not
+        // a live candidate; a kill re-checks the killed object's successors.
+        if (queue.length < candidateCount + 1) {
+            queue = new int[Math.max(candidateCount + 1, queue.length * 2)];
+        }
+        System.arraycopy(candidates, 0, queue, 0, candidateCount);
+        int head = 0;
+        int tail = candidateCount;
+        int pending = candidateCount;
+        while (pending > 0) {
+            int z = queue[head];
+            head = head + 1 == queue.length ? 0 : head + 1;
+            pending--;
+            if (state[z] == 2 * mark + 1) {
+                continue;
+            }
+            boolean held = !isRoot[z];
+            for (int q = preds.start(z), end = preds.end(z); held && q < end; q++) {
+                int p = preds.at(q);
+                held = state[p] == 2 * mark || (state[p] != 2 * mark + 1
+                        && inTops(dom.entry(p), topEntry, topExit, tops));
+            }
+            if (held) {
+                continue;
+            }
+            state[z] = 2 * mark + 1;
+            int target = g.classObjectOf(z);
+            for (int e = outStart[z] - 1, end = outStart[z + 1]; e < end; e++) {
+                if (e >= outStart[z]) {
+                    target = out[e];
+                }
+                if (target >= 0 && state[target] == 2 * mark) {
+                    if (pending == queue.length) {
+                        int[] bigger = new int[queue.length * 2];
+                        for (int i = 0; i < pending; i++) {
+                            bigger[i] = queue[(head + i) % queue.length];
+                        }
+                        queue = bigger;
+                        head = 0;
+                        tail = pending;
+                    }
+                    queue[tail] = target;
+                    tail = tail + 1 == queue.length ? 0 : tail + 1;
+                    pending++;
+                }
+            }
+        }
+        long extra = 0;
+        for (int i = 0; i < candidateCount; i++) {
+            int z = candidates[i];
+            if (state[z] == 2 * mark) {
+                extra += shallow.applyAsLong(z);
+            }
+        }
+        return base + extra;
+        }
     }
 
     /** Reachable objects whose breadth-first parent is not their immediate dominator, by breadth-first entry. */
@@ -275,13 +361,23 @@ public final class ClassRetainedSizes {
         return p >= 0 ? p != d : d >= 0;
     }
 
-    /** First position in {@code byEntry} (sorted by breadth-first entry) whose entry is at least {@code entry}. */
-    private static int firstAtOrAfter(int[] byEntry, int entry, ShortestPaths bfs) {
-        int lo = 0;
-        int hi = byEntry.length;
+    /**
+     * First position at or after {@code from} in the ascending {@code entries} whose value is at least
+     * {@code entry}: a galloping search, so a sweep over increasing entries costs O(log gap) per step.
+     */
+    private static int firstAtOrAfter(int[] entries, int from, int entry) {
+        int lo = from;
+        int step = 1;
+        int hi = from;
+        while (hi < entries.length && entries[hi] < entry) {
+            lo = hi + 1;
+            hi = from + step;
+            step <<= 1;
+        }
+        hi = Math.min(hi, entries.length);
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (bfs.entry(byEntry[mid]) < entry) {
+            if (entries[mid] < entry) {
                 lo = mid + 1;
             } else {
                 hi = mid;

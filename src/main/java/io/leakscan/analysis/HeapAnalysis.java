@@ -2,6 +2,7 @@ package io.leakscan.analysis;
 
 import io.leakscan.heap.HeapGraph;
 import io.leakscan.heap.HeapSnapshot;
+import io.leakscan.util.StepTimes;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -34,27 +35,6 @@ public final class HeapAnalysis {
         this.isRoot = isRoot;
     }
 
-    /** One daemon thread for work overlapped with the dominator computation. */
-    private static final java.util.concurrent.Executor BACKGROUND = r -> {
-        Thread t = new Thread(r, "leakscan-background");
-        t.setDaemon(true);
-        t.start();
-    };
-
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof Error err) {
-                throw err; // OutOfMemoryError must reach the CLI's exit-code mapping as itself
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
-        }
-    }
-
     /** Runs the whole analysis of {@code snapshot}; unreachable objects are left out, as MAT does by default. */
     public static HeapAnalysis of(HeapSnapshot snapshot) {
         return of(snapshot, false);
@@ -81,18 +61,26 @@ public final class HeapAnalysis {
         // breadth-first search's (8 per object), with a margin.
         long needed = 72L * g.objectCount() + 4L * g.referenceCount() + (128L << 20);
         if (rt.availableProcessors() > 1 && free > needed) {
-            bfs = CompletableFuture.supplyAsync(() -> ShortestPaths.compute(g), BACKGROUND);
+            bfs = CompletableFuture.supplyAsync(() -> ShortestPaths.compute(g), Background.EXECUTOR);
         }
+        long t = System.nanoTime();
         DominatorTree tree = DominatorTree.compute(g);
+        StepTimes.record("dominator tree (Lengauer-Tarjan)", t);
+        t = System.nanoTime();
         long[] retained = RetainedSizes.perObject(tree, snapshot::shallowBytes);
         DominatorChildren children = DominatorChildren.build(tree, retained);
+        StepTimes.record("retained sizes, dominator children", t);
         boolean[] isRoot = new boolean[g.objectCount()];
         for (int r : g.rootObjects()) {
             isRoot[r] = true;
         }
-        ShortestPaths paths = bfs != null ? join(bfs) : ShortestPaths.compute(g);
+        t = System.nanoTime();
+        ShortestPaths paths = bfs != null ? Background.join(bfs) : ShortestPaths.compute(g);
+        StepTimes.record(bfs != null ? "breadth-first tree (wait)" : "breadth-first tree", t);
+        t = System.nanoTime();
         Histogram histogram = Histogram.live(snapshot, tree, children, paths, retained);
         Histogram unreachable = Histogram.unreachable(snapshot, tree);
+        StepTimes.record("histogram, per-class retained sizes", t);
         return new HeapAnalysis(snapshot, tree, retained, children, histogram, unreachable, isRoot, paths);
     }
 

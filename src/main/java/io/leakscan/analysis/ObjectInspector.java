@@ -43,7 +43,29 @@ public final class ObjectInspector {
         data.putAll(HeapObjectReader.read(snapshot, ids.stream().mapToLong(Long::longValue).toArray()));
     }
 
-    /** Loads threads' names (two passes: the name objects, then their character arrays). */
+    /**
+     * Loads {@code objects} and the names of {@code threads} in one pass over the dump: the name Strings
+     * and their value arrays are found from the graph's edge slots beforehand. Should the edge slots not
+     * tell (a name sharing its target with another field), the missing links cost one more pass each.
+     */
+    public void loadWithThreadNames(Set<Integer> objects, Set<Integer> threads) {
+        Set<Integer> all = new LinkedHashSet<>(objects);
+        all.addAll(threads);
+        for (int t : threads) {
+            int name = snapshot.fieldTarget(t, "name");
+            if (name >= 0) {
+                all.add(name);
+                int value = snapshot.fieldTarget(name, "value");
+                if (value >= 0) {
+                    all.add(value);
+                }
+            }
+        }
+        load(all);
+        loadThreadNames(threads); // reads nothing more when the edge slots told the whole chain
+    }
+
+    /** Loads threads' names (up to three passes: the threads, their name objects, then the arrays). */
     public void loadThreadNames(Set<Integer> threads) {
         load(threads);
         Set<Integer> names = new LinkedHashSet<>();

@@ -1,5 +1,6 @@
 package io.leakscan.cli;
 
+import io.leakscan.util.StepTimes;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,9 @@ final class Phases implements AutoCloseable {
             Runtime rt = Runtime.getRuntime();
             long usedMiB = (rt.totalMemory() - rt.freeMemory()) >> 20;
             err.printf("leakscan: %-40s %7.2f s  (heap in use %,d MiB)%n", name, (System.nanoTime() - t0) / 1e9, usedMiB);
+            for (StepTimes.Step step : StepTimes.drain()) {
+                err.printf("leakscan:   %-38s %7.2f s%n", step.name(), step.nanos() / 1e9);
+            }
             err.flush();
         }
         return result;

@@ -59,7 +59,7 @@ final class PathSignatures {
                 threads.add(r);
             }
         }
-        inspector.loadThreadNames(threads);
+        inspector.loadWithThreadNames(Set.of(), threads);
 
         for (int v : paths.order()) {
             int p = paths.parent(v);

@@ -3,6 +3,7 @@ package io.leakscan.heap;
 import io.leakscan.hprof.HprofFormatException;
 import io.leakscan.hprof.HprofInput;
 import io.leakscan.hprof.HprofParser;
+import io.leakscan.util.StepTimes;
 import java.nio.file.Path;
 
 /**
@@ -50,7 +51,9 @@ public final class HeapLoader {
             long expected = (in.isGzip() ? in.fileBytes() * 6 : in.fileBytes()) / 48;
             HeapBuilder builder = new HeapBuilder(file, wanted, expected);
             HprofParser parser = new HprofParser(in, builder).onProgress(p -> progress.at(p, in.fileBytes()));
+            long t0 = System.nanoTime();
             parser.parse();
+            StepTimes.record("parse", t0);
             if (strict && parser.truncation() != null) {
                 throw parser.truncation();
             }
@@ -63,7 +66,10 @@ public final class HeapLoader {
                 throw new HprofFormatException(file, builder.heapDumpOffsets().get(1), "the file holds "
                         + builder.heapDumpCount() + " heap dumps (" + list + "); choose one with --snapshot N");
             }
-            return builder.finish(in);
+            long t1 = System.nanoTime();
+            HeapSnapshot snapshot = builder.finish(in);
+            StepTimes.record("assemble", t1);
+            return snapshot;
         }
     }
 }

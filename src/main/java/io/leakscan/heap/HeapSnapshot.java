@@ -142,6 +142,30 @@ public final class HeapSnapshot {
         }
     }
 
+    /**
+     * The object the reference field {@code field} of an instance points to, read off the graph's edge
+     * slots (no file access), or -1 when the field is null, unknown, or shares its target with an earlier
+     * reference of the same object (duplicate references are kept once). Cost: O(out-degree).
+     */
+    public int fieldTarget(int objectIndex, String field) {
+        if (kinds[objectIndex] != ObjectKind.INSTANCE) {
+            return -1;
+        }
+        String[] fields = classes.referenceFieldNames(classIndexOf(objectIndex));
+        int position = java.util.Arrays.asList(fields).indexOf(field);
+        if (position < 0 || position > EdgeSlot.MAX_POSITION) {
+            return -1;
+        }
+        int[] outStart = graph.outStart();
+        int[] out = graph.out();
+        for (int e = outStart[objectIndex]; e < outStart[objectIndex + 1]; e++) {
+            if (edgeSlot(e) == position) {
+                return out[e];
+            }
+        }
+        return -1;
+    }
+
     /** Logical element count read from a known container's size field, or -1. */
     public int containerSize(int objectIndex) {
         int i = java.util.Arrays.binarySearch(sizeObjects, objectIndex);

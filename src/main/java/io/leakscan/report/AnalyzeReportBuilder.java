@@ -138,9 +138,7 @@ public final class AnalyzeReportBuilder {
                 }
             }
         }
-        sources.addAll(threads);
-        inspector.load(sources);
-        inspector.loadThreadNames(threads);
+        inspector.loadWithThreadNames(sources, threads);
     }
 
     private List<PathStep> steps(int[] path) {
