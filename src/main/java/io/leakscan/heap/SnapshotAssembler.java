@@ -170,6 +170,10 @@ final class SnapshotAssembler {
         // The graph, with references deduplicated per object (MAT keeps each target once).
         ChunkedLongList raw = b.rawEdges();
         long rawCount = raw.size();
+        // Ids to indices first, on every core (the lookups are independent and the main cost of this
+        // step); -1 marks a dangling reference.
+        final IdIndex ids = index;
+        raw.replaceAll(id -> ids.indexOf(id));
         long capacity = rawCount + 2L * classCount + localThread.size();
         if (capacity > Integer.MAX_VALUE - 16) {
             throw new HprofFormatException(b.file(), 0, "too many references for this version (" + capacity + ")");
@@ -211,7 +215,7 @@ final class SnapshotAssembler {
             int start = b.edgeStart().get(f);
             int count = b.edgeCount().get(f);
             for (int e = 0; e < count; e++) {
-                int t = index.indexOf(raw.get(start + (long) e));
+                int t = (int) raw.get(start + (long) e);
                 if (t < 0) {
                     dangling++;
                 } else if (lastSource[t] != r) {

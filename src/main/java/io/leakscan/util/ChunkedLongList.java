@@ -37,6 +37,22 @@ public final class ChunkedLongList {
         return size;
     }
 
+    /**
+     * Replaces every value {@code v} with {@code op(v)}, chunks spread over the common fork-join pool
+     * (all cores). {@code op} must be safe to call from several threads at once.
+     */
+    public void replaceAll(java.util.function.LongUnaryOperator op) {
+        int full = (int) (size >>> SHIFT);
+        int rest = (int) (size & MASK);
+        java.util.stream.IntStream.rangeClosed(0, full).parallel().forEach(c -> {
+            long[] chunk = chunks[c];
+            int end = c < full ? CHUNK : rest;
+            for (int i = 0; i < end; i++) {
+                chunk[i] = op.applyAsLong(chunk[i]);
+            }
+        });
+    }
+
     /** Frees every chunk holding only indices below {@code index}; later {@code get}s must be above it. */
     public void releaseBelow(long index) {
         int last = (int) (index >>> SHIFT);
