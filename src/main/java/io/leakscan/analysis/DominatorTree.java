@@ -161,18 +161,20 @@ public final class DominatorTree {
             isRoot[dfnum[r]] = true;
         }
 
-        // ---- 3. Lengauer–Tarjan in number space.
+        // ---- 3. Lengauer–Tarjan in number space. The forest of the eval/link steps lives in one array,
+        // three ints per vertex — ancestor, label, and the semidominator number of that label — so that
+        // path compression, the hot loop, touches one cache line per vertex instead of three arrays.
         int[] semi = new int[k];
-        int[] label = new int[k];
-        int[] ancestor = new int[k];
+        int[] forest = new int[3 * k];
         int[] dom = new int[k];
         int[] bucketHead = new int[k];
         int[] bucketNext = new int[k];
         int[] compressStack = new int[Math.max(16, k)];
         for (int i = 0; i < k; i++) {
             semi[i] = i;
-            label[i] = i;
-            ancestor[i] = -1;
+            forest[3 * i] = -1;
+            forest[3 * i + 1] = i;
+            forest[3 * i + 2] = i;
             bucketHead[i] = -1;
         }
         for (int w = k - 1; w >= 1; w--) {
@@ -182,19 +184,21 @@ public final class DominatorTree {
             }
             for (int p = predStart[w], end = predStart[w + 1]; p < end; p++) {
                 int vn = pred[p];
-                int u = eval(vn, ancestor, label, semi, compressStack);
-                if (semi[u] < s) {
-                    s = semi[u];
+                eval(vn, forest, compressStack);
+                int su = forest[3 * vn + 2];
+                if (su < s) {
+                    s = su;
                 }
             }
             semi[w] = s;
+            forest[3 * w + 2] = s; // w's label is still w itself
             bucketNext[w] = bucketHead[s];
             bucketHead[s] = w;
             int pw = parent[w];
-            ancestor[w] = pw;
+            forest[3 * w] = pw;
             for (int v = bucketHead[pw]; v != -1; v = bucketNext[v]) {
-                int u = eval(v, ancestor, label, semi, compressStack);
-                dom[v] = semi[u] < semi[v] ? u : pw;
+                int u = eval(v, forest, compressStack);
+                dom[v] = forest[3 * v + 2] < semi[v] ? u : pw;
             }
             bucketHead[pw] = -1;
         }
@@ -217,25 +221,31 @@ public final class DominatorTree {
         return new DominatorTree(idom, preorder);
     }
 
-    private static int eval(int v, int[] ancestor, int[] label, int[] semi, int[] stack) {
-        if (ancestor[v] == -1) {
+    /**
+     * Lengauer–Tarjan's EVAL with path compression over {@code forest} (ancestor, label, semi of label per
+     * vertex): returns the label of {@code v}, the vertex of smallest semidominator on its forest path,
+     * and leaves that semidominator number in {@code forest[3v + 2]}.
+     */
+    private static int eval(int v, int[] forest, int[] stack) {
+        if (forest[3 * v] == -1) {
             return v;
         }
         // Iterative path compression: collect the chain, then fold labels from the top down.
         int sp = 0;
         int u = v;
-        while (ancestor[ancestor[u]] != -1) {
+        while (forest[3 * forest[3 * u]] != -1) {
             stack[sp++] = u;
-            u = ancestor[u];
+            u = forest[3 * u];
         }
         while (sp > 0) {
             int x = stack[--sp];
-            int a = ancestor[x];
-            if (semi[label[a]] < semi[label[x]]) {
-                label[x] = label[a];
+            int a = forest[3 * x];
+            if (forest[3 * a + 2] < forest[3 * x + 2]) {
+                forest[3 * x + 1] = forest[3 * a + 1];
+                forest[3 * x + 2] = forest[3 * a + 2];
             }
-            ancestor[x] = ancestor[a];
+            forest[3 * x] = forest[3 * a];
         }
-        return label[v];
+        return forest[3 * v + 1];
     }
 }

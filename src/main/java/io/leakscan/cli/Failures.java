@@ -61,7 +61,8 @@ final class Failures {
             }
         }
         long max = Runtime.getRuntime().maxMemory();
-        long needed = MemoryBudget.heapNeededBytes(largest);
+        // At least half as much again as what was not enough, whatever the rule says.
+        long needed = Math.max(MemoryBudget.heapNeededBytes(largest), max + max / 2);
         long gib = Math.max(1, (needed + (1L << 30) - 1) >> 30);
         return "not enough memory: the JVM's maximum heap is " + (max >> 20) + " MiB, and analysing a dump of "
                 + (largest >> 20) + " MiB needs about " + gib + " GiB. Give more with 'bin/leakscan --heap " + gib

@@ -705,28 +705,24 @@ final class HeapBuilder implements HprofVisitor {
 
     /** MAT's inferred alignment: the gcd of the gaps between sorted addresses, stopped at 8, clamped to 8..256. */
     private int objectAlignment() {
-        long[] ids = objectIds.toArray();
-        Arrays.sort(ids);
+        // MAT takes the GCD of the gaps between consecutive addresses. That equals the GCD of every
+        // address's distance from the lowest (each distance is a sum of gaps, each gap a difference of two
+        // distances), which needs neither a sorted copy of the ids nor an n·log n sort.
+        long[] ids = objectIds.raw();
+        int n = objectIds.size();
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            long id = ids[i];
+            if (id != 0 && id < min) {
+                min = id;
+            }
+        }
         long gcd = 0;
-        long prev = 0;
-        boolean first = true;
-        for (long id : ids) {
-            if (id == 0) {
-                continue;
-            }
-            if (first) {
-                first = false;
-                prev = id;
-                continue;
-            }
-            long diff = id - prev;
-            prev = id;
-            if (diff == 0) {
-                continue;
-            }
-            gcd = gcd == 0 ? diff : gcd(gcd, diff);
-            if (gcd <= 8) {
-                break;
+        for (int i = 0; i < n && (gcd == 0 || gcd > 8); i++) {
+            long id = ids[i];
+            if (id != 0 && id != min) {
+                long diff = id - min;
+                gcd = gcd == 0 ? diff : gcd(gcd, diff);
             }
         }
         return (int) Math.max(Math.min(gcd, 256), 8);

@@ -27,6 +27,16 @@ public final class HeapObjectReader {
     public record ObjectData(long id, byte kind, byte[] bytes, long[] elements, int primitiveType, int length) {
     }
 
+    private static int filterHash(long id) {
+        long h = (id >>> 3) * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 48); // 16 bits: 65,536 filter bits
+    }
+
+    private static boolean isWanted(long id, long[] maybe, LongIntMap wanted) {
+        int h = filterHash(id);
+        return (maybe[h >>> 6] & (1L << h)) != 0 && wanted.containsKey(id);
+    }
+
     /** Reads the objects with these ids (unknown ids are simply absent from the result). */
     public static Map<Long, ObjectData> read(HeapSnapshot snapshot, long[] ids) {
         Map<Long, ObjectData> result = new HashMap<>();
@@ -34,8 +44,13 @@ public final class HeapObjectReader {
             return result;
         }
         LongIntMap wanted = new LongIntMap(ids.length, -1);
+        // A bit per hash of the id rejects nearly every record before the hash-map lookup: the pass looks
+        // at every object of the dump for a few dozen wanted ones.
+        long[] maybe = new long[1 << 10];
         for (long id : ids) {
             wanted.put(id, 1);
+            int h = filterHash(id);
+            maybe[h >>> 6] |= 1L << h;
         }
         int wantedDump = snapshot.info().heapDumpIndex();
         try (HprofInput in = HprofInput.open(snapshot.file())) {
@@ -47,7 +62,7 @@ public final class HeapObjectReader {
 
                 @Override
                 public void instanceDump(long objectId, long classId, int fieldBytes, HprofInput input, long offset) {
-                    if (wanted.containsKey(objectId)) {
+                    if (isWanted(objectId, maybe, wanted)) {
                         byte[] b = new byte[fieldBytes];
                         input.readFully(b, 0, fieldBytes);
                         result.put(objectId, new ObjectData(objectId, ObjectKind.INSTANCE, b, null, 0, -1));
@@ -56,7 +71,7 @@ public final class HeapObjectReader {
 
                 @Override
                 public void objectArrayDump(long objectId, long arrayClassId, int length, HprofInput input, long offset) {
-                    if (wanted.containsKey(objectId)) {
+                    if (isWanted(objectId, maybe, wanted)) {
                         long[] e = new long[length];
                         for (int i = 0; i < length; i++) {
                             e[i] = input.readId();
@@ -68,7 +83,7 @@ public final class HeapObjectReader {
                 @Override
                 public void primitiveArrayDump(long objectId, int elementType, int length, HprofInput input,
                         long offset) {
-                    if (wanted.containsKey(objectId)) {
+                    if (isWanted(objectId, maybe, wanted)) {
                         int keep = (int) Math.min((long) length, MAX_PRIMITIVE_ELEMENTS)
                                 * HprofType.fileSize(elementType, input.idSize());
                         byte[] b = new byte[keep];

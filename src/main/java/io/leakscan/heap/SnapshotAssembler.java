@@ -6,6 +6,7 @@ import io.leakscan.hprof.HprofType;
 import io.leakscan.util.ChunkedLongList;
 import io.leakscan.util.IntArrayList;
 import io.leakscan.util.LongArrayList;
+import io.leakscan.util.StepTimes;
 import java.util.Arrays;
 import java.util.List;
 
@@ -35,6 +36,7 @@ final class SnapshotAssembler {
     }
 
     HeapSnapshot assemble() {
+        long stepStart = System.nanoTime();
         final int n = b.objectIds().size();
         final long[] fileIds = b.objectIds().raw();
         java.util.function.LongConsumer duplicate = id -> {
@@ -52,6 +54,8 @@ final class SnapshotAssembler {
             index = new IdIndex(sortedIds);
         }
 
+        StepTimes.record("  id index", stepStart);
+        stepStart = System.nanoTime();
         int[] perm = new int[n];
         for (int f = 0; f < n; f++) {
             perm[index.indexOf(fileIds[f])] = f;
@@ -78,6 +82,8 @@ final class SnapshotAssembler {
             }
         }
 
+        StepTimes.record("  per-object arrays by address", stepStart);
+        stepStart = System.nanoTime();
         // Shallow sizes by MAT's rules.
         int[] shallow = new int[n];
         IntArrayList hugeObjects = new IntArrayList(4);
@@ -173,7 +179,11 @@ final class SnapshotAssembler {
         // Ids to indices first, on every core (the lookups are independent and the main cost of this
         // step); -1 marks a dangling reference.
         final IdIndex ids = index;
+        StepTimes.record("  sizes, class links, roots", stepStart);
+        stepStart = System.nanoTime();
         raw.replaceAll(id -> ids.indexOf(id));
+        StepTimes.record("  references: ids to indices", stepStart);
+        stepStart = System.nanoTime();
         long capacity = rawCount + 2L * classCount + localThread.size();
         if (capacity > Integer.MAX_VALUE - 16) {
             throw new HprofFormatException(b.file(), 0, "too many references for this version (" + capacity + ")");
@@ -238,6 +248,7 @@ final class SnapshotAssembler {
         out = Arrays.copyOf(out, pos);
         slots = Arrays.copyOf(slots, pos);
 
+        StepTimes.record("  references: graph layout", stepStart);
         // Logical container sizes read during the parse, by object index.
         int sizes = b.sizeObjects().size();
         long[] packedSizes = new long[sizes];

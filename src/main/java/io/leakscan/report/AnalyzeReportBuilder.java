@@ -9,6 +9,7 @@ import io.leakscan.heap.GcRootKind;
 import io.leakscan.heap.HeapSnapshot;
 import io.leakscan.heap.ObjectKind;
 import io.leakscan.util.Sizes;
+import io.leakscan.util.StepTimes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,7 +44,9 @@ public final class AnalyzeReportBuilder {
 
         int[] tops = analysis.dominatorChildren().rootChildren();
         int dominatorCount = top <= 0 ? tops.length : Math.min(top, tops.length);
+        long t = System.nanoTime();
         List<LeakSuspects.Suspect> suspects = LeakSuspects.find(analysis, LeakSuspects.DEFAULT_THRESHOLD_PERCENT);
+        StepTimes.record("leak suspects, accumulation points", t);
 
         ShortestPaths paths = analysis.shortestPaths();
         List<int[]> allPaths = new ArrayList<>();
@@ -54,7 +57,9 @@ public final class AnalyzeReportBuilder {
             int target = s.accumulationPoint() >= 0 ? s.accumulationPoint() : s.objectIndex();
             allPaths.add(paths.pathTo(target));
         }
+        t = System.nanoTime();
         loadPathObjects(allPaths);
+        StepTimes.record("field values (one pass over the dump)", t);
 
         List<DominatorEntry> dominators = new ArrayList<>();
         for (int i = 0; i < dominatorCount; i++) {
