@@ -273,21 +273,19 @@ public final class ClassRetainedSizes {
         if (candidateCount == 0) {
             return base;
         }
-        // 3. Greatest fixpoint: kill candidates with a referrer outside the dominated part that is not
-        // a live candidate; a kill re-checks the killed object's successors.
-        if (queue.length < candidateCount + 1) {
-            queue = new int[Math.max(candidateCount + 1, queue.length * 2)];
+        // 3. Greatest fixpoint. A candidate dies (is reachable without the members) when it is a GC root
+        // or has a referrer that is neither in the dominated part nor a live candidate; whatever a dead
+        // object refers to is reachable without the members too, so a death kills the live candidates it
+        // refers to at once, transitively. Every candidate's referrers are read once and every dead
+        // candidate's references once: linear in the candidates' edges, however the deaths interleave.
+        if (queue.length < candidateCount) {
+            queue = new int[Math.max(candidateCount, queue.length * 2)];
         }
-        System.arraycopy(candidates, 0, queue, 0, candidateCount);
-        int head = 0;
-        int tail = candidateCount;
-        int pending = candidateCount;
-        while (pending > 0) {
-            int z = queue[head];
-            head = head + 1 == queue.length ? 0 : head + 1;
-            pending--;
-            if (state[z] == 2 * mark + 1) {
-                continue;
+        int sp = 0;
+        for (int i = 0; i < candidateCount; i++) {
+            int z = candidates[i];
+            if (state[z] != 2 * mark) {
+                continue; // already killed through a referrer
             }
             boolean held = !isRoot[z];
             for (int q = preds.start(z), end = preds.end(z); held && q < end; q++) {
@@ -299,24 +297,18 @@ public final class ClassRetainedSizes {
                 continue;
             }
             state[z] = 2 * mark + 1;
-            int target = g.classObjectOf(z);
-            for (int e = outStart[z] - 1, end = outStart[z + 1]; e < end; e++) {
-                if (e >= outStart[z]) {
-                    target = out[e];
-                }
-                if (target >= 0 && state[target] == 2 * mark) {
-                    if (pending == queue.length) {
-                        int[] bigger = new int[queue.length * 2];
-                        for (int i = 0; i < pending; i++) {
-                            bigger[i] = queue[(head + i) % queue.length];
-                        }
-                        queue = bigger;
-                        head = 0;
-                        tail = pending;
+            queue[sp++] = z;
+            while (sp > 0) {
+                int y = queue[--sp];
+                int target = g.classObjectOf(y);
+                for (int e = outStart[y] - 1, end = outStart[y + 1]; e < end; e++) {
+                    if (e >= outStart[y]) {
+                        target = out[e];
                     }
-                    queue[tail] = target;
-                    tail = tail + 1 == queue.length ? 0 : tail + 1;
-                    pending++;
+                    if (target >= 0 && state[target] == 2 * mark) {
+                        state[target] = 2 * mark + 1;
+                        queue[sp++] = target; // each candidate enters at most once: the stack cannot overflow
+                    }
                 }
             }
         }
