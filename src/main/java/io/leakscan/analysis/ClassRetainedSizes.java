@@ -139,7 +139,7 @@ public final class ClassRetainedSizes {
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         java.util.concurrent.CompletableFuture<Void> second = null;
-        if (rt.availableProcessors() > 1 && free > 6L * n + (64L << 20)) {
+        if (rt.availableProcessors() > 1 && free > 8L * n + (64L << 20)) {
             second = java.util.concurrent.CompletableFuture.runAsync(work, Background.EXECUTOR);
         }
         work.run();
@@ -179,8 +179,9 @@ public final class ClassRetainedSizes {
         private final int[] state;
         private int[] topEntry = new int[16];
         private int[] topExit = new int[16];
-        private int[] candidates = new int[16];
-        private int[] queue = new int[16];
+        private int[] sliceLo = new int[16];
+        private int[] sliceHi = new int[16];
+        private int[] stack = new int[1024];
 
         Worker(Shared s) {
             g = s.g();
@@ -234,6 +235,7 @@ public final class ClassRetainedSizes {
         }
         // 2. Members' breadth-first subtrees, as disjoint slices of the breadth-first Euler order.
         int candidateCount = 0;
+        int slices = 0;
         int scannedUpTo = -1;
         int bfsLastExit = -1;
         int k = 0; // only moves forward: the members' subtrees come in breadth-first order
@@ -254,19 +256,25 @@ public final class ClassRetainedSizes {
                 if (ye <= scannedUpTo || inTops(dom.entry(y), topEntry, topExit, tops)) {
                     continue;
                 }
-                // Scan y's breadth-first subtree for objects outside the dominated part.
+                // Scan y's breadth-first subtree for objects outside the dominated part. The candidates
+                // are not listed (there can be nearly as many as objects): the scanned slices are, and
+                // the candidates are the objects in them marked 2·mark.
                 int yx = bfs.exit(y);
                 for (int p = ye; p <= yx; p++) {
                     int x = bfsByEntry[p];
                     if (state[x] != 2 * mark && state[x] != 2 * mark + 1
                             && !inTops(dom.entry(x), topEntry, topExit, tops)) {
                         state[x] = 2 * mark;
-                        if (candidateCount == candidates.length) {
-                            candidates = Arrays.copyOf(candidates, candidateCount * 2);
-                        }
-                        candidates[candidateCount++] = x;
+                        candidateCount++;
                     }
                 }
+                if (slices == sliceLo.length) {
+                    sliceLo = Arrays.copyOf(sliceLo, slices * 2);
+                    sliceHi = Arrays.copyOf(sliceHi, slices * 2);
+                }
+                sliceLo[slices] = ye;
+                sliceHi[slices] = yx;
+                slices++;
                 scannedUpTo = yx;
             }
         }
@@ -278,45 +286,49 @@ public final class ClassRetainedSizes {
         // object refers to is reachable without the members too, so a death kills the live candidates it
         // refers to at once, transitively. Every candidate's referrers are read once and every dead
         // candidate's references once: linear in the candidates' edges, however the deaths interleave.
-        if (queue.length < candidateCount) {
-            queue = new int[Math.max(candidateCount, queue.length * 2)];
-        }
         int sp = 0;
-        for (int i = 0; i < candidateCount; i++) {
-            int z = candidates[i];
-            if (state[z] != 2 * mark) {
-                continue; // already killed through a referrer
-            }
-            boolean held = !isRoot[z];
-            for (int q = preds.start(z), end = preds.end(z); held && q < end; q++) {
-                int p = preds.at(q);
-                held = state[p] == 2 * mark || (state[p] != 2 * mark + 1
-                        && inTops(dom.entry(p), topEntry, topExit, tops));
-            }
-            if (held) {
-                continue;
-            }
-            state[z] = 2 * mark + 1;
-            queue[sp++] = z;
-            while (sp > 0) {
-                int y = queue[--sp];
-                int target = g.classObjectOf(y);
-                for (int e = outStart[y] - 1, end = outStart[y + 1]; e < end; e++) {
-                    if (e >= outStart[y]) {
-                        target = out[e];
-                    }
-                    if (target >= 0 && state[target] == 2 * mark) {
-                        state[target] = 2 * mark + 1;
-                        queue[sp++] = target; // each candidate enters at most once: the stack cannot overflow
+        for (int slice = 0; slice < slices; slice++) {
+            for (int pos = sliceLo[slice], last = sliceHi[slice]; pos <= last; pos++) {
+                int z = bfsByEntry[pos];
+                if (state[z] != 2 * mark) {
+                    continue; // not a candidate, or already killed through a referrer
+                }
+                boolean held = !isRoot[z];
+                for (int q = preds.start(z), end = preds.end(z); held && q < end; q++) {
+                    int p = preds.at(q);
+                    held = state[p] == 2 * mark || (state[p] != 2 * mark + 1
+                            && inTops(dom.entry(p), topEntry, topExit, tops));
+                }
+                if (held) {
+                    continue;
+                }
+                state[z] = 2 * mark + 1;
+                stack[sp++] = z;
+                while (sp > 0) {
+                    int y = stack[--sp];
+                    int target = g.classObjectOf(y);
+                    for (int e = outStart[y] - 1, end = outStart[y + 1]; e < end; e++) {
+                        if (e >= outStart[y]) {
+                            target = out[e];
+                        }
+                        if (target >= 0 && state[target] == 2 * mark) {
+                            state[target] = 2 * mark + 1;
+                            if (sp == stack.length) {
+                                stack = Arrays.copyOf(stack, sp * 2);
+                            }
+                            stack[sp++] = target;
+                        }
                     }
                 }
             }
         }
         long extra = 0;
-        for (int i = 0; i < candidateCount; i++) {
-            int z = candidates[i];
-            if (state[z] == 2 * mark) {
-                extra += shallow.applyAsLong(z);
+        for (int slice = 0; slice < slices; slice++) {
+            for (int pos = sliceLo[slice], last = sliceHi[slice]; pos <= last; pos++) {
+                int z = bfsByEntry[pos];
+                if (state[z] == 2 * mark) {
+                    extra += shallow.applyAsLong(z);
+                }
             }
         }
         return base + extra;
