@@ -103,6 +103,11 @@ final class PathSignatures {
     }
 
     private int stepFrom(int p, int v, int[] outStart, int[] out) {
+        if (snapshot.kind(p) == ObjectKind.OBJECT_ARRAY && snapshot.graph().classObjectOf(p) != v) {
+            // Every element is the same step, and searching a big array's references for each element it
+            // leads to would cost the square of its length.
+            return (snapshot.classIndexOf(p) << 11) | (ELEMENT << 8);
+        }
         for (int e = outStart[p]; e < outStart[p + 1]; e++) {
             if (out[e] == v) {
                 int slot = snapshot.edgeSlot(e);
