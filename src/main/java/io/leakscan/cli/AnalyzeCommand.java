@@ -27,7 +27,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Path dump;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "25",
-            description = "Histogram rows and dominators to show; 0 for all (default: ${DEFAULT-VALUE}).")
+            description = "Histogram rows and dominators to show; 0 for all (default: ${DEFAULT-VALUE}). "
+                    + "Paths are given for the first 100 dominators.")
     int top;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -56,9 +57,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             List<String> warnings = new ArrayList<>(Warnings.of(snapshot));
             AnalyzeReport report = phases.run("report",
                     () -> new AnalyzeReportBuilder(analysis, top).build(dump.toString(), warnings));
-            String text = format == OutputFormat.json ? JsonRenderer.render(report) : AnalyzeTextRenderer.render(report);
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
+            if (format == OutputFormat.json) {
+                JsonRenderer.write(report, spec.commandLine().getOut());
+            } else {
+                spec.commandLine().getOut().print(AnalyzeTextRenderer.render(report));
+                spec.commandLine().getOut().flush();
+            }
             phases.done();
             return ExitCode.OK.code();
         });

@@ -25,6 +25,13 @@ import java.util.Set;
  * <p>Not thread-safe; one per report.
  */
 public final class AnalyzeReportBuilder {
+    /**
+     * Dominators shown with their path from a GC root; the rest of a longer list (--top 0 on a heap with
+     * tens of thousands of top-level dominators) has an empty path, which keeps the report proportional
+     * to what a reader can use rather than to the heap.
+     */
+    public static final int MAX_DOMINATOR_PATHS = 100;
+
     private final HeapAnalysis analysis;
     private final HeapSnapshot snapshot;
     private final int top;
@@ -51,7 +58,7 @@ public final class AnalyzeReportBuilder {
         ShortestPaths paths = analysis.shortestPaths();
         List<int[]> allPaths = new ArrayList<>();
         for (int i = 0; i < dominatorCount; i++) {
-            allPaths.add(paths.pathTo(tops[i]));
+            allPaths.add(i < MAX_DOMINATOR_PATHS ? paths.pathTo(tops[i]) : new int[0]);
         }
         for (LeakSuspects.Suspect s : suspects) {
             int target = s.accumulationPoint() >= 0 ? s.accumulationPoint() : s.objectIndex();

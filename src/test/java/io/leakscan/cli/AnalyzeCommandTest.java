@@ -51,6 +51,30 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void allDominatorsAreListedButOnlyTheFirstHundredWithPaths() throws Exception {
+        CliRun run = CliRun.of("analyze", "testdata/leaky-service-after.hprof.gz", "--format", "json", "--top", "0");
+        assertThat(run.exitCode()).isZero();
+        JsonNode dominators = new ObjectMapper().readTree(run.out()).get("dominators");
+        assertThat(dominators.size()).isGreaterThan(io.leakscan.report.AnalyzeReportBuilder.MAX_DOMINATOR_PATHS);
+        for (int i = 0; i < dominators.size(); i++) {
+            JsonNode path = dominators.get(i).get("pathFromGcRoot");
+            if (i < io.leakscan.report.AnalyzeReportBuilder.MAX_DOMINATOR_PATHS) {
+                assertThat(path).as("path of dominator %d", i).isNotEmpty();
+                // a path ends at its dominator
+                assertThat(path.get(path.size() - 1).get("object").asText())
+                        .isEqualTo(dominators.get(i).get("object").get("object").asText());
+            } else {
+                assertThat(path).as("path of dominator %d", i).isEmpty();
+            }
+        }
+        // ordered by retained size, biggest first, over the whole list
+        for (int i = 1; i < dominators.size(); i++) {
+            assertThat(dominators.get(i).get("object").get("retainedBytes").asLong())
+                    .isLessThanOrEqualTo(dominators.get(i - 1).get("object").get("retainedBytes").asLong());
+        }
+    }
+
+    @Test
     void fileWithSeveralDumpsAsksWhichOne() {
         CliRun run = CliRun.of("analyze", "testdata/sun_jdk6_31_hprofagent_compressedOops.hprof.gz");
         assertThat(run.exitCode()).isEqualTo(3);

@@ -11,9 +11,24 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 public final class JsonRenderer {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private JsonRenderer() {
+    }
+
+    /**
+     * Writes the record as pretty-printed JSON, ending in a newline, straight to {@code out} (a big
+     * report never exists as one string). Flushes, does not close.
+     */
+    public static void write(Object report, java.io.Writer out) {
+        try {
+            MAPPER.writeValue(out, report);
+            out.write(System.lineSeparator());
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write JSON: " + e.getMessage(), e);
+        }
     }
 
     /** The record as pretty-printed JSON, ending in a newline. */
