@@ -18,7 +18,7 @@ import java.util.function.IntToLongFunction;
  * <li>Any other object S retains has every path from the GC roots through S, so in particular its
  * breadth-first path passes a member s. Below s that path must leave s's dominator subtree, which
  * happens only at an "inconsistent" object, one whose breadth-first parent is not its immediate
- * dominator. Such objects are rare (about 2% of a typical heap), and are collected once, in
+ * dominator. Such objects are few (2% of the generated server heaps, 12% of an H2 database), collected once, in
  * breadth-first order. So the only candidates are the breadth-first subtrees of the inconsistent
  * objects that lie below a member and outside the dominated part.</li>
  * <li>A greatest fixpoint over those candidates decides which of them only S holds: a candidate stays
@@ -26,8 +26,12 @@ import java.util.function.IntToLongFunction;
  * else is reachable without S (its breadth-first path avoids S, or never leaves a member's
  * dominator subtree), so the result is exact.</li>
  * </ol>
- * Cost: O(|S| log |S|) per class plus the candidates, typically a small fraction of the heap in all;
- * no per-class traversal of the whole graph. Memory: 4 bytes per object while computing, plus the predecessor lists.
+ * Cost: O(|S|) per class (the members come sorted in both Euler orders) plus the candidates and their
+ * edges. In all that is usually a small fraction of the heap, but a class whose few members sit near
+ * the roots of a densely shared structure can have millions of candidates (about 3 M for each of some
+ * 15 classes of an H2 database: docs/benchmarks.md). Memory: the members in two orders (8 bytes per
+ * object), marks (4 bytes per object per thread; a second thread only when the heap has room), and the
+ * predecessor lists.
  *
  * <p>Stateless; thread-safe.
  */
