@@ -19,8 +19,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Turns a {@link HeapAnalysis} into an {@link AnalyzeReport}. Reads the dump again (one to three
- * sequential passes) for the field names along the reported paths and for thread names.
+ * Turns a {@link HeapAnalysis} into an {@link AnalyzeReport}. Reads the dump again, in one sequential
+ * pass, for the field names and array indices along the reported paths and for thread names (a further
+ * pass only in the rare case where the graph's field slots cannot tell a thread's name chain).
  *
  * <p>Not thread-safe; one per report.
  */
