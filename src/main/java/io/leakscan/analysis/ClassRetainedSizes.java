@@ -45,6 +45,16 @@ public final class ClassRetainedSizes {
      */
     public static long[] compute(HeapGraph g, DominatorTree tree, DominatorChildren dom, ShortestPaths bfs,
             long[] retained, IntToLongFunction shallow) {
+        boolean[] isRoot = new boolean[g.objectCount()];
+        for (int r : g.rootObjects()) {
+            isRoot[r] = true;
+        }
+        return compute(g, tree, dom, bfs, retained, shallow, isRoot);
+    }
+
+    /** As above, with the GC-root flags by object index that the caller already has (shared, not modified). */
+    static long[] compute(HeapGraph g, DominatorTree tree, DominatorChildren dom, ShortestPaths bfs,
+            long[] retained, IntToLongFunction shallow, boolean[] isRoot) {
         long t = System.nanoTime();
         int n = g.objectCount();
         int classes = g.classObjectIndex().length;
@@ -79,7 +89,7 @@ public final class ClassRetainedSizes {
         t = System.nanoTime();
         Predecessors preds = Predecessors.build(g, tree);
         StepTimes.record("  predecessors", t);
-        return compute(g, tree, dom, preds, bfs, retained, shallow, memberStart, domMembers, bfsMembers);
+        return compute(g, tree, dom, preds, bfs, retained, shallow, isRoot, memberStart, domMembers, bfsMembers);
     }
 
     /** Entry numbers of each class's members, bucketed by class (offsets {@code memberStart}), ascending. */
@@ -105,15 +115,10 @@ public final class ClassRetainedSizes {
      * @return retained bytes by class index
      */
     private static long[] compute(HeapGraph g, DominatorTree tree, DominatorChildren dom, Predecessors preds,
-            ShortestPaths bfs, long[] retained, IntToLongFunction shallow, int[] memberStart, int[] domMembers,
-            int[] bfsMembers) {
+            ShortestPaths bfs, long[] retained, IntToLongFunction shallow, boolean[] isRoot, int[] memberStart,
+            int[] domMembers, int[] bfsMembers) {
         int classCount = memberStart.length - 1;
         long[] result = new long[classCount];
-        int n = g.objectCount();
-        boolean[] isRoot = new boolean[n];
-        for (int r : g.rootObjects()) {
-            isRoot[r] = true;
-        }
         long t = System.nanoTime();
         int[] inconsistent = inconsistentByBfsEntry(tree, bfs);
         int[] inconsistentEntry = new int[inconsistent.length];
@@ -143,7 +148,7 @@ public final class ClassRetainedSizes {
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         java.util.concurrent.CompletableFuture<Void> second = null;
-        if (rt.availableProcessors() > 1 && free > 8L * n + (64L << 20)) {
+        if (rt.availableProcessors() > 1 && free > 8L * g.objectCount() + (64L << 20)) {
             second = java.util.concurrent.CompletableFuture.runAsync(work, Background.EXECUTOR);
         }
         work.run();

@@ -78,7 +78,7 @@ public final class HeapAnalysis {
         ShortestPaths paths = bfs != null ? Background.join(bfs) : ShortestPaths.compute(g);
         StepTimes.record(bfs != null ? "breadth-first tree (wait)" : "breadth-first tree", t);
         t = System.nanoTime();
-        Histogram histogram = Histogram.live(snapshot, tree, children, paths, retained);
+        Histogram histogram = Histogram.live(snapshot, tree, children, paths, retained, isRoot);
         Histogram unreachable = Histogram.unreachable(snapshot, tree);
         StepTimes.record("histogram, per-class retained sizes", t);
         return new HeapAnalysis(snapshot, tree, retained, children, histogram, unreachable, isRoot, paths);

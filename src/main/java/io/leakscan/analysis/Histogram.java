@@ -18,7 +18,8 @@ public final class Histogram {
         this.retainedBytes = retainedBytes;
     }
 
-    static Histogram live(HeapSnapshot s, DominatorTree tree, DominatorChildren dom, ShortestPaths bfs, long[] retained) {
+    static Histogram live(HeapSnapshot s, DominatorTree tree, DominatorChildren dom, ShortestPaths bfs, long[] retained,
+            boolean[] isRoot) {
         HeapGraph g = s.graph();
         int classes = s.classes().count();
         long[] instances = new long[classes];
@@ -29,7 +30,7 @@ public final class Histogram {
             instances[c]++;
             shallow[c] += s.shallowBytes(v);
         }
-        long[] retainedByClass = ClassRetainedSizes.compute(g, tree, dom, bfs, retained, s::shallowBytes);
+        long[] retainedByClass = ClassRetainedSizes.compute(g, tree, dom, bfs, retained, s::shallowBytes, isRoot);
         return new Histogram(instances, shallow, retainedByClass);
     }
 
