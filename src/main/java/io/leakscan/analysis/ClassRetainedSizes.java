@@ -87,7 +87,7 @@ public final class ClassRetainedSizes {
         classOfClassObject = null;
         StepTimes.record("  class members", t);
         t = System.nanoTime();
-        Predecessors preds = Predecessors.build(g, tree);
+        Predecessors preds = Predecessors.build(g, dom);
         StepTimes.record("  predecessors", t);
         return compute(g, tree, dom, preds, bfs, retained, shallow, isRoot, memberStart, domMembers, bfsMembers);
     }
@@ -120,7 +120,7 @@ public final class ClassRetainedSizes {
         int classCount = memberStart.length - 1;
         long[] result = new long[classCount];
         long t = System.nanoTime();
-        int[] inconsistent = inconsistentByBfsEntry(tree, bfs);
+        int[] inconsistent = inconsistentByBfsEntry(tree, dom, bfs);
         int[] inconsistentEntry = new int[inconsistent.length];
         for (int i = 0; i < inconsistent.length; i++) {
             inconsistentEntry[i] = bfs.entry(inconsistent[i]);
@@ -345,17 +345,17 @@ public final class ClassRetainedSizes {
     }
 
     /** Reachable objects whose breadth-first parent is not their immediate dominator, by breadth-first entry. */
-    private static int[] inconsistentByBfsEntry(DominatorTree tree, ShortestPaths bfs) {
+    private static int[] inconsistentByBfsEntry(DominatorTree tree, DominatorChildren dom, ShortestPaths bfs) {
         int[] idom = tree.immediateDominators();
         int count = 0;
-        for (int v : tree.preorder()) {
+        for (int v : dom.byEntry()) {
             if (inconsistent(v, idom, bfs)) {
                 count++;
             }
         }
         long[] keys = new long[count];
         int k = 0;
-        for (int v : tree.preorder()) {
+        for (int v : dom.byEntry()) {
             if (inconsistent(v, idom, bfs)) {
                 keys[k++] = ((long) bfs.entry(v) << 32) | v;
             }
@@ -451,8 +451,8 @@ public final class ClassRetainedSizes {
             }
         }
         long sum = 0;
-        for (int v : tree.preorder()) {
-            if (seen[v] != 2) {
+        for (int v = 0; v < n; v++) {
+            if (tree.isReachable(v) && seen[v] != 2) {
                 sum += shallow.applyAsLong(v);
             }
         }

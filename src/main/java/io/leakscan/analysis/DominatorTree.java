@@ -1,6 +1,7 @@
 package io.leakscan.analysis;
 
 import io.leakscan.heap.HeapGraph;
+import io.leakscan.util.Limits;
 import java.util.Arrays;
 
 /**
@@ -12,9 +13,11 @@ import java.util.Arrays;
  * per heap object, no recursion, and cost O((objects + references) · log objects) worst case, close to
  * linear in practice.
  *
- * <p>Memory while computing: about 36 bytes per object plus 4 per reference (the predecessor lists),
- * released on return; the result keeps 8 bytes per object ({@code idom} and the DFS order).
- * Immutable after construction; thread-safe to read.
+ * <p>Memory while computing, on top of the graph: 32 bytes per reachable object plus 4 per reference
+ * (the predecessor lists) at the peak, Lengauer–Tarjan's step 3; arrays are reused in place and each is
+ * dropped as soon as its last reader is done (docs/memory.md). The result keeps 4 bytes per object
+ * ({@code idom}) and, until {@link #withoutOrder()}, the 4-byte depth-first order. Immutable;
+ * thread-safe to read.
  */
 public final class DominatorTree {
     /** Marker in {@link #immediateDominator(int)} for objects dominated by the virtual root only. */
@@ -23,11 +26,14 @@ public final class DominatorTree {
     public static final int UNREACHABLE = -2;
 
     private final int[] idom;
-    private final int[] preorder;
+    private final int reachable;
+    /** Reachable objects in depth-first preorder at positions 1..reachable (position 0 unused), or null. */
+    private final int[] dfsOrder;
 
-    private DominatorTree(int[] idom, int[] preorder) {
+    private DominatorTree(int[] idom, int reachable, int[] dfsOrder) {
         this.idom = idom;
-        this.preorder = preorder;
+        this.reachable = reachable;
+        this.dfsOrder = dfsOrder;
     }
 
     /** Immediate dominator object index of {@code objectIndex}, {@link #VIRTUAL_ROOT} or {@link #UNREACHABLE}. */
@@ -41,16 +47,25 @@ public final class DominatorTree {
     }
 
     /**
-     * Reachable objects in depth-first preorder from the virtual root; every object comes after its
-     * dominator, so a reverse walk accumulates subtree sums bottom-up. Shared, do not modify.
+     * Reachable objects in depth-first preorder at positions {@code 1..reachableCount()}: every object
+     * comes after its dominator, so a reverse walk accumulates subtree sums bottom-up. Only until
+     * {@link #withoutOrder()}; later, {@link DominatorChildren#byEntry()} is a top-down order too.
      */
-    public int[] preorder() {
-        return preorder;
+    int[] dfsOrder() {
+        if (dfsOrder == null) {
+            throw new IllegalStateException("the depth-first order was released");
+        }
+        return dfsOrder;
+    }
+
+    /** The same tree without its depth-first order (4 bytes per object less), once nothing needs it. */
+    public DominatorTree withoutOrder() {
+        return new DominatorTree(idom, reachable, null);
     }
 
     /** Number of objects reachable from the GC roots. */
     public int reachableCount() {
-        return preorder.length;
+        return reachable;
     }
 
     /** True when {@code objectIndex} is reachable from some GC root. */
@@ -67,7 +82,7 @@ public final class DominatorTree {
         final int[] classObject = g.classObjectIndex();
 
         // ---- 1. Iterative DFS from the virtual root (number 0); objects get numbers 1..k-1.
-        final int[] dfnum = new int[n];
+        int[] dfnum = new int[n];
         Arrays.fill(dfnum, -1);
         int[] vertex = new int[n + 1];
         int[] parent = new int[n + 1];
@@ -125,127 +140,161 @@ public final class DominatorTree {
             }
         }
 
-        // ---- 2. Predecessor lists (reachable part only), in DFS-number space.
+        // ---- 2. Predecessor lists (reachable part only), in DFS-number space. Offsets are counted in a
+        // long first: an int sum would wrap silently past 2^31 references.
         int[] predStart = new int[k + 1];
+        long predCount = 0;
         for (int vn = 1; vn < k; vn++) {
             int v = vertex[vn];
             int c = classObject[classIndexOf[v]];
             if (c >= 0) {
                 predStart[dfnum[c]]++;
+                predCount++;
             }
             for (int e = outStart[v], end = outStart[v + 1]; e < end; e++) {
                 predStart[dfnum[out[e]]]++;
             }
+            predCount += outStart[v + 1] - outStart[v];
         }
+        Limits.checkArrayLength(predCount, "references between reachable objects (with class edges)");
         for (int i = 0, sum = 0; i <= k; i++) {
             int c = i < k ? predStart[i] : 0;
             predStart[i] = sum;
             sum += c;
         }
-        int[] pred = new int[predStart[k]];
-        {
-            int[] fill = Arrays.copyOf(predStart, k);
-            for (int vn = 1; vn < k; vn++) {
-                int v = vertex[vn];
-                int c = classObject[classIndexOf[v]];
-                if (c >= 0) {
-                    pred[fill[dfnum[c]]++] = vn;
-                }
-                for (int e = outStart[v], end = outStart[v + 1]; e < end; e++) {
-                    pred[fill[dfnum[out[e]]]++] = vn;
-                }
+        // Each list is filled from its end: predStart[x] then walks down to the list's start, so no second
+        // offsets array is needed.
+        int[] pred = new int[(int) predCount];
+        for (int i = 0; i < k; i++) {
+            predStart[i] = predStart[i + 1];
+        }
+        for (int vn = 1; vn < k; vn++) {
+            int v = vertex[vn];
+            int c = classObject[classIndexOf[v]];
+            if (c >= 0) {
+                pred[--predStart[dfnum[c]]] = vn;
+            }
+            for (int e = outStart[v], end = outStart[v + 1]; e < end; e++) {
+                pred[--predStart[dfnum[out[e]]]] = vn;
             }
         }
-        boolean[] isRoot = new boolean[k];
+        long[] isRoot = new long[(k >>> 6) + 1];
         for (int r : g.rootObjects()) {
-            isRoot[dfnum[r]] = true;
+            int rn = dfnum[r];
+            isRoot[rn >>> 6] |= 1L << rn;
         }
+        dfnum = null; // no reader left: step 4 maps numbers back through vertex
 
-        // ---- 3. Lengauer–Tarjan in number space. The forest of the eval/link steps lives in one array,
-        // three ints per vertex — ancestor, label, and the semidominator number of that label — so that
-        // path compression, the hot loop, touches one cache line per vertex instead of three arrays.
+        // ---- 3. Lengauer–Tarjan in number space. The forest of the eval/link steps is one long per
+        // vertex, ancestor in the high half and label in the low half, so that path compression, the hot
+        // loop, reads one word per vertex; with semi beside it that is 12 bytes per vertex.
+        // Two arrays are reused in place, each slot only once its old meaning is dead:
+        // - bucketNext[w] lives in parent[w]: parent[w] is read once, when w is processed, just before;
+        // - dom[v] lives in bucketHead[v]: dom[v] is written while w <= v is processed, and the bucket of
+        //   v is empty for good once v's child v+1 has been processed (semis are smaller than w from then on).
         int[] semi = new int[k];
-        int[] forest = new int[3 * k];
-        int[] dom = new int[k];
-        int[] bucketHead = new int[k];
-        int[] bucketNext = new int[k];
-        int[] compressStack = new int[Math.max(16, k)];
+        long[] forest = new long[k];
+        int[] bucket = new int[k]; // bucket heads, then dom
+        int[] bucketNext = parent;
+        int[] compressStack = new int[1024];
         for (int i = 0; i < k; i++) {
             semi[i] = i;
-            forest[3 * i] = -1;
-            forest[3 * i + 1] = i;
-            forest[3 * i + 2] = i;
-            bucketHead[i] = -1;
+            forest[i] = pack(-1, i);
+            bucket[i] = -1;
         }
         for (int w = k - 1; w >= 1; w--) {
             int s = semi[w];
-            if (isRoot[w]) {
+            if ((isRoot[w >>> 6] & (1L << w)) != 0) {
                 s = 0;
             }
             for (int p = predStart[w], end = predStart[w + 1]; p < end; p++) {
                 int vn = pred[p];
-                eval(vn, forest, compressStack);
-                int su = forest[3 * vn + 2];
+                if (forest[vn] >>> 32 != NO_ANCESTOR) {
+                    compressStack = compress(vn, forest, semi, compressStack);
+                }
+                int su = semi[label(forest[vn])];
                 if (su < s) {
                     s = su;
                 }
             }
             semi[w] = s;
-            forest[3 * w + 2] = s; // w's label is still w itself
-            bucketNext[w] = bucketHead[s];
-            bucketHead[s] = w;
             int pw = parent[w];
-            forest[3 * w] = pw;
-            for (int v = bucketHead[pw]; v != -1; v = bucketNext[v]) {
-                int u = eval(v, forest, compressStack);
-                dom[v] = forest[3 * v + 2] < semi[v] ? u : pw;
+            bucketNext[w] = bucket[s];
+            bucket[s] = w;
+            forest[w] = pack(pw, label(forest[w]));
+            for (int v = bucket[pw]; v != -1; ) {
+                int next = bucketNext[v];
+                int u = v;
+                if (forest[v] >>> 32 != NO_ANCESTOR) {
+                    compressStack = compress(v, forest, semi, compressStack);
+                    u = label(forest[v]);
+                }
+                bucket[v] = semi[u] < semi[v] ? u : pw; // dom[v]
+                v = next;
             }
-            bucketHead[pw] = -1;
+            bucket[pw] = -1;
         }
+        int[] dom = bucket;
         for (int w = 1; w < k; w++) {
             if (dom[w] != semi[w]) {
                 dom[w] = dom[dom[w]];
             }
         }
+        semi = null;
+        forest = null;
+        pred = null;
+        predStart = null;
+        parent = null;
+        bucketNext = null;
 
-        // ---- 4. Back to object indices.
+        // ---- 4. Back to object indices. vertex stays as the depth-first order.
         int[] idom = new int[n];
         Arrays.fill(idom, UNREACHABLE);
-        int[] preorder = new int[k - 1];
         for (int w = 1; w < k; w++) {
-            int v = vertex[w];
-            preorder[w - 1] = v;
             int d = dom[w];
-            idom[v] = d == 0 ? VIRTUAL_ROOT : vertex[d];
+            idom[vertex[w]] = d == 0 ? VIRTUAL_ROOT : vertex[d];
         }
-        return new DominatorTree(idom, preorder);
+        return new DominatorTree(idom, k - 1, vertex);
+    }
+
+    private static final long NO_ANCESTOR = 0xFFFF_FFFFL;
+
+    private static long pack(int ancestor, int label) {
+        return ((long) ancestor << 32) | (label & 0xFFFF_FFFFL);
+    }
+
+    private static int label(long node) {
+        return (int) node;
+    }
+
+    private static int ancestor(long node) {
+        return (int) (node >> 32);
     }
 
     /**
-     * Lengauer–Tarjan's EVAL with path compression over {@code forest} (ancestor, label, semi of label per
-     * vertex): returns the label of {@code v}, the vertex of smallest semidominator on its forest path,
-     * and leaves that semidominator number in {@code forest[3v + 2]}.
+     * Lengauer–Tarjan's EVAL with path compression over {@code forest} (ancestor and label per vertex),
+     * for a vertex that has an ancestor: afterwards {@code label(forest[v])} is the vertex of smallest
+     * semidominator on v's forest path (its tree root excluded). Iterative; returns the stack, grown if
+     * the path was longer than it.
      */
-    private static int eval(int v, int[] forest, int[] stack) {
-        if (forest[3 * v] == -1) {
-            return v;
-        }
-        // Iterative path compression: collect the chain, then fold labels from the top down.
+    private static int[] compress(int v, long[] forest, int[] semi, int[] stack) {
         int sp = 0;
         int u = v;
-        while (forest[3 * forest[3 * u]] != -1) {
+        while (forest[ancestor(forest[u])] >>> 32 != NO_ANCESTOR) {
+            if (sp == stack.length) {
+                stack = Arrays.copyOf(stack, sp * 2);
+            }
             stack[sp++] = u;
-            u = forest[3 * u];
+            u = ancestor(forest[u]);
         }
         while (sp > 0) {
             int x = stack[--sp];
-            int a = forest[3 * x];
-            if (forest[3 * a + 2] < forest[3 * x + 2]) {
-                forest[3 * x + 1] = forest[3 * a + 1];
-                forest[3 * x + 2] = forest[3 * a + 2];
-            }
-            forest[3 * x] = forest[3 * a];
+            long fx = forest[x];
+            long fa = forest[ancestor(fx)];
+            int lx = label(fx);
+            int la = label(fa);
+            forest[x] = pack(ancestor(fa), semi[la] < semi[lx] ? la : lx);
         }
-        return forest[3 * v + 1];
+        return stack;
     }
 }

@@ -69,6 +69,7 @@ public final class HeapAnalysis {
         t = System.nanoTime();
         long[] retained = RetainedSizes.perObject(tree, snapshot::shallowBytes);
         DominatorChildren children = DominatorChildren.build(tree, retained);
+        tree = tree.withoutOrder(); // the dominator Euler order (children.byEntry()) is top-down too
         StepTimes.record("retained sizes, dominator children", t);
         boolean[] isRoot = new boolean[g.objectCount()];
         for (int r : g.rootObjects()) {

@@ -25,7 +25,7 @@ public final class Histogram {
         long[] instances = new long[classes];
         long[] shallow = new long[classes];
         int[] classOf = g.classIndexOf();
-        for (int v : tree.preorder()) {
+        for (int v : dom.byEntry()) {
             int c = classOf[v];
             instances[c]++;
             shallow[c] += s.shallowBytes(v);

@@ -16,12 +16,12 @@ public final class Predecessors {
         this.preds = preds;
     }
 
-    public static Predecessors build(HeapGraph g, DominatorTree tree) {
+    public static Predecessors build(HeapGraph g, DominatorChildren tree) {
         int n = g.objectCount();
         int[] outStart = g.outStart();
         int[] out = g.out();
         int[] start = new int[n + 1];
-        for (int v : tree.preorder()) {
+        for (int v : tree.byEntry()) {
             int c = g.classObjectOf(v);
             if (c >= 0) {
                 start[c]++;
@@ -37,7 +37,7 @@ public final class Predecessors {
             start[i] = sum;
         }
         int[] preds = new int[start[n]];
-        for (int v : tree.preorder()) {
+        for (int v : tree.byEntry()) {
             int c = g.classObjectOf(v);
             if (c >= 0) {
                 preds[--start[c]] = v;

@@ -5,7 +5,7 @@ import java.util.function.IntToLongFunction;
 /**
  * Retained size per object: the sum of the shallow sizes of its dominator subtree.
  *
- * <p>One reverse walk of the dominator tree's preorder: O(objects), 8 bytes per object for the result.
+ * <p>One reverse walk of the dominator tree's depth-first order (before {@link DominatorTree#withoutOrder()}): O(objects), 8 bytes per object for the result.
  * Stateless; thread-safe.
  */
 public final class RetainedSizes {
@@ -19,9 +19,9 @@ public final class RetainedSizes {
      */
     public static long[] perObject(DominatorTree tree, IntToLongFunction shallowBytes) {
         int[] idom = tree.immediateDominators();
-        int[] order = tree.preorder();
+        int[] order = tree.dfsOrder();
         long[] retained = new long[idom.length];
-        for (int i = order.length - 1; i >= 0; i--) {
+        for (int i = tree.reachableCount(); i >= 1; i--) {
             int v = order[i];
             long r = retained[v] + shallowBytes.applyAsLong(v);
             retained[v] = r;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
                 + " class histogram with exact retained sizes.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success", "2:usage error", "3:unreadable, truncated or corrupt input",
-            "4:not enough memory (the message says how much to give)", "5:internal error (a bug in leakscan)"})
+            "4:not enough memory (the message says how much to give)", "5:internal error (a bug in leakscan)", "6:the dump is beyond leakscan's limits (objects, references)"})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DUMP", description = "HPROF heap dump, plain or gzip (.hprof, .hprof.gz).")
     Path dump;

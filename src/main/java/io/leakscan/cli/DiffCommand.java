@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success, and no gate crossed", "1:a gate was crossed", "2:usage error",
             "3:unreadable, truncated or corrupt input", "4:not enough memory (the message says how much to give)",
-            "5:internal error (a bug in leakscan)"})
+            "5:internal error (a bug in leakscan)", "6:the dump is beyond leakscan's limits (objects, references)"})
 public final class DiffCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "DUMP",
             description = "Heap dumps (plain or gzip) or saved summaries, in time order.")

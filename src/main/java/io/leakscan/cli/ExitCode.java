@@ -15,7 +15,9 @@ public enum ExitCode {
     /** The JVM ran out of memory; the message says how much heap is needed. */
     OUT_OF_MEMORY(4, "not enough memory (the message says how much to give)"),
     /** A bug in leakscan; the message asks for a report. */
-    INTERNAL_ERROR(5, "internal error (a bug in leakscan)");
+    INTERNAL_ERROR(5, "internal error (a bug in leakscan)"),
+    /** The dump is beyond leakscan's limits (objects or references; docs/memory.md), found right after reading. */
+    TOO_LARGE(6, "the dump is beyond leakscan's limits (the message says which)");
 
     private final int code;
     private final String meaning;

@@ -1,6 +1,7 @@
 package io.leakscan.cli;
 
 import io.leakscan.hprof.HprofFormatException;
+import io.leakscan.util.LimitExceededException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,10 @@ final class Failures {
             err.println("leakscan: " + e.getMessage());
             trace(err, common, e);
             return ExitCode.BAD_INPUT.code();
+        } catch (LimitExceededException e) {
+            err.println("leakscan: " + describe(inputs) + e.getMessage() + " (docs/memory.md, \"Limits\")");
+            trace(err, common, e);
+            return ExitCode.TOO_LARGE.code();
         } catch (OutOfMemoryError e) {
             err.println("leakscan: " + outOfMemoryMessage(inputs));
             trace(err, common, e);
@@ -39,6 +44,10 @@ final class Failures {
         } finally {
             err.flush();
         }
+    }
+
+    private static String describe(List<Path> inputs) {
+        return inputs.size() == 1 ? inputs.get(0) + ": " : "";
     }
 
     private static void trace(PrintWriter err, CommonOptions common, Throwable t) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success", "1:a gate was crossed (diff thresholds)", "2:usage error",
             "3:unreadable, truncated or corrupt input", "4:not enough memory (the message says how much to give)",
-            "5:internal error (a bug in leakscan)"})
+            "5:internal error (a bug in leakscan)", "6:the dump is beyond leakscan's limits (objects, references)"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,6 @@
 package io.leakscan.cli;
 
+import io.leakscan.util.HeapPeaks;
 import io.leakscan.util.StepTimes;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
@@ -19,6 +20,9 @@ final class Phases implements AutoCloseable {
         this.err = spec.commandLine().getErr();
         this.verbose = common.verbose && !common.quiet;
         this.progress = new ProgressDisplay(common);
+        if (verbose) {
+            HeapPeaks.start();
+        }
     }
 
     /** The progress display, for phases that measure their own work (reading). */
@@ -45,13 +49,26 @@ final class Phases implements AutoCloseable {
         if (verbose) {
             Runtime rt = Runtime.getRuntime();
             long usedMiB = (rt.totalMemory() - rt.freeMemory()) >> 20;
-            err.printf("leakscan: %-40s %7.2f s  (heap in use %,d MiB)%n", name, (System.nanoTime() - t0) / 1e9, usedMiB);
-            for (StepTimes.Step step : StepTimes.drain()) {
-                err.printf("leakscan:   %-38s %7.2f s%n", step.name(), step.nanos() / 1e9);
+            java.util.List<StepTimes.Step> steps = StepTimes.drain();
+            long phasePeak = HeapPeaks.takePeak();
+            for (StepTimes.Step step : steps) {
+                phasePeak = Math.max(phasePeak, step.peakHeapBytes());
+            }
+            // The peak after a collection is what the phase really held at its fullest (docs/memory.md);
+            // the heap in use at its end includes garbage and misses what lived and died inside it.
+            err.printf("leakscan: %-40s %7.2f s  (peak after GC %s, heap in use at end %,d MiB)%n", name,
+                    (System.nanoTime() - t0) / 1e9, mib(phasePeak), usedMiB);
+            for (StepTimes.Step step : steps) {
+                err.printf("leakscan:   %-38s %7.2f s  %s%n", step.name(), step.nanos() / 1e9,
+                        step.peakHeapBytes() > 0 ? "peak after GC " + mib(step.peakHeapBytes()) : "");
             }
             err.flush();
         }
         return result;
+    }
+
+    private static String mib(long bytes) {
+        return bytes > 0 ? String.format("%,d MiB", bytes >> 20) : "- (no GC)";
     }
 
     @Override

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
                 + " in the repository or as a CI artifact instead of the dump.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success", "2:usage error", "3:unreadable, truncated or corrupt input",
-            "4:not enough memory (the message says how much to give)", "5:internal error (a bug in leakscan)"})
+            "4:not enough memory (the message says how much to give)", "5:internal error (a bug in leakscan)", "6:the dump is beyond leakscan's limits (objects, references)"})
 public final class SummarizeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DUMP", description = "HPROF heap dump, plain or gzip.")
     Path dump;

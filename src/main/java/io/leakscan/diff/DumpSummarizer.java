@@ -87,7 +87,7 @@ public final class DumpSummarizer {
         IntArrayList heldClass = new IntArrayList(4096);
         LongArrayList heldCount = new LongArrayList(4096);
         LongArrayList heldBytes = new LongArrayList(4096);
-        for (int v : a.dominatorTree().preorder()) {
+        for (int v : a.dominatorChildren().byEntry()) {
             int d = idom[v];
             int outer = d >= 0 ? nearest[d] : -1;
             int g = groupOf[v];

@@ -10,12 +10,18 @@ import java.util.List;
  * drains it. Thread-safe.
  */
 public final class StepTimes {
-    /** One step: its name and how long it took, in nanoseconds. */
-    public record Step(String name, long nanos) {
+    /**
+     * One step: its name, how long it took in nanoseconds, and the highest heap occupancy after a garbage
+     * collection during it ({@link HeapPeaks}; 0 when no collection happened). A step whose name is
+     * indented is part of the unindented step recorded after it, whose peak includes its parts'.
+     */
+    public record Step(String name, long nanos, long peakHeapBytes) {
     }
 
     private static final int MAX_STEPS = 256;
     private static final List<Step> STEPS = new ArrayList<>();
+    /** Peak of the indented steps recorded since the last unindented one. */
+    private static long partsPeak;
 
     private StepTimes() {
     }
@@ -24,10 +30,17 @@ public final class StepTimes {
     public static void record(String name, long startNanos) {
         long nanos = System.nanoTime() - startNanos;
         synchronized (STEPS) {
+            long peak = HeapPeaks.takePeak();
+            if (name.startsWith(" ")) {
+                partsPeak = Math.max(partsPeak, peak);
+            } else {
+                peak = Math.max(peak, partsPeak);
+                partsPeak = 0;
+            }
             if (STEPS.size() == MAX_STEPS) {
                 STEPS.remove(0);
             }
-            STEPS.add(new Step(name, nanos));
+            STEPS.add(new Step(name, nanos, peak));
         }
     }
 
