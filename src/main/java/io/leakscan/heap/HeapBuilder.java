@@ -51,15 +51,16 @@ final class HeapBuilder implements HprofVisitor {
     private final LongIntMap classIndexById = new LongIntMap(1 << 12, -1);
 
     // Per object, in file order.
-    private final LongArrayList objectIds;
-    private final ByteList kinds;
-    private final IntArrayList classOf;
-    private final IntArrayList lengths;
-    private final IntArrayList edgeStart;
-    private final IntArrayList edgeCount;
-    private final ChunkedLongList rawEdges = new ChunkedLongList();
+    // Not final: the assembler releases each list as soon as it has consumed it (docs/memory.md).
+    private LongArrayList objectIds;
+    private ByteList kinds;
+    private IntArrayList classOf;
+    private IntArrayList lengths;
+    private IntArrayList edgeStart;
+    private IntArrayList edgeCount;
+    private ChunkedLongList rawEdges = new ChunkedLongList();
     /** Beside each raw edge: its {@link EdgeSlot} (field position). */
-    private final ChunkedByteList rawSlots = new ChunkedByteList();
+    private ChunkedByteList rawSlots = new ChunkedByteList();
     /** Logical sizes read from containers' size fields while parsing: (file index, value) pairs. */
     private final IntArrayList sizeObjects = new IntArrayList(1024);
     private final IntArrayList sizeValues = new IntArrayList(1024);
@@ -276,6 +277,9 @@ final class HeapBuilder implements HprofVisitor {
 
     private int addObject(long id, byte kind, int classIndex, int length) {
         int f = objectIds.size();
+        if (f >= io.leakscan.util.Limits.MAX_OBJECTS) {
+            io.leakscan.util.Limits.checkObjects(f + 1L);
+        }
         objectIds.add(id);
         kinds.add(kind);
         classOf.add(classIndex);
@@ -287,9 +291,9 @@ final class HeapBuilder implements HprofVisitor {
 
     private void setEdges(int fileIndex, int start) {
         long end = rawEdges.size();
-        if (end > Integer.MAX_VALUE - 16) {
-            throw new HprofFormatException(file, 0, "more than 2^31 references: too large for this version");
-        }
+        // Edge offsets are ints until the assembler compacts them: the dump's references (before dangling
+        // ones and duplicates are dropped) must fit one Java array.
+        io.leakscan.util.Limits.checkReferences(end);
         edgeStart.set(fileIndex, start);
         edgeCount.set(fileIndex, (int) (end - start));
     }
@@ -782,12 +786,36 @@ final class HeapBuilder implements HprofVisitor {
         return edgeCount;
     }
 
-    ChunkedLongList rawEdges() {
-        return rawEdges;
+    /** Hands the raw reference ids over to the assembler: the builder keeps no reference to them. */
+    ChunkedLongList takeRawEdges() {
+        ChunkedLongList r = rawEdges;
+        rawEdges = null;
+        return r;
     }
 
-    ChunkedByteList rawSlots() {
-        return rawSlots;
+    /** Releases the file-order object ids, once the assembler has mapped everything it needs from them. */
+    void releaseObjectIds() {
+        objectIds = null;
+    }
+
+    /** Releases the file-order kinds, classes and lengths, once laid out by address. */
+    void releaseObjectFacts() {
+        kinds = null;
+        classOf = null;
+        lengths = null;
+    }
+
+    /** Releases the file-order edge offsets, once the graph is laid out. */
+    void releaseEdgeOffsets() {
+        edgeStart = null;
+        edgeCount = null;
+    }
+
+    /** Hands the raw references' field slots over to the assembler (as {@link #takeRawEdges()}). */
+    ChunkedByteList takeRawSlots() {
+        ChunkedByteList r = rawSlots;
+        rawSlots = null;
+        return r;
     }
 
     IntArrayList sizeObjects() {

@@ -40,7 +40,9 @@ public final class IdIndex {
             max = Math.max(max, id);
         }
         long words = ((max - min) >>> 9) + 1; // 64 addresses of 8 bytes per word
-        if (words > 4L * n + 1024 || words > Integer.MAX_VALUE - 16) {
+        // The bitmap costs 12 bytes per word (64 bits and a running count), the sorted layout about 9 per
+        // object (the id and a quarter of a bucket): choose the bitmap only where it is the smaller one.
+        if (12 * words > 9L * n + 12 * 1024 || words > Integer.MAX_VALUE - 16) {
             return null; // too sparse: the sorted layout is smaller
         }
         long[] bits = new long[(int) words];

@@ -3,7 +3,8 @@ package io.leakscan.heap;
 import io.leakscan.hprof.HprofFormatException;
 import io.leakscan.hprof.HprofInput;
 import io.leakscan.hprof.HprofType;
-import io.leakscan.util.ChunkedLongList;
+import io.leakscan.util.ChunkedIntList;
+import io.leakscan.util.Limits;
 import io.leakscan.util.IntArrayList;
 import io.leakscan.util.LongArrayList;
 import io.leakscan.util.StepTimes;
@@ -38,10 +39,11 @@ final class SnapshotAssembler {
     HeapSnapshot assemble() {
         long stepStart = System.nanoTime();
         final int n = b.objectIds().size();
-        final long[] fileIds = b.objectIds().raw();
+        long[] fileIds = b.objectIds().raw();
         java.util.function.LongConsumer duplicate = id -> {
             throw new HprofFormatException(b.file(), 0, "two objects have the same id 0x" + Long.toHexString(id));
         };
+        Limits.checkObjects(n);
         IdIndex index = IdIndex.fromUnsorted(fileIds, n, duplicate);
         if (index == null) {
             long[] sortedIds = Arrays.copyOf(fileIds, n);
@@ -60,6 +62,26 @@ final class SnapshotAssembler {
         for (int f = 0; f < n; f++) {
             perm[index.indexOf(fileIds[f])] = f;
         }
+
+        // Logical container sizes read during the parse, by object index.
+        int sizes = b.sizeObjects().size();
+        long[] packedSizes = new long[sizes];
+        for (int i = 0; i < sizes; i++) {
+            int r = index.indexOf(fileIds[b.sizeObjects().get(i)]);
+            packedSizes[i] = ((long) r << 32) | (b.sizeValues().get(i) & 0xFFFFFFFFL);
+        }
+        Arrays.sort(packedSizes);
+        int[] sizeObjects = new int[sizes];
+        int[] sizeValues = new int[sizes];
+        for (int i = 0; i < sizes; i++) {
+            sizeObjects[i] = (int) (packedSizes[i] >>> 32);
+            sizeValues[i] = (int) packedSizes[i];
+        }
+
+        fileIds = null;
+        b.releaseObjectIds(); // 8 bytes per object: the id index answers every later lookup
+        StepTimes.record("  permutation, container sizes", stepStart);
+        stepStart = System.nanoTime();
 
         List<ClassRecord> classes = b.classes();
         int classCount = classes.size();
@@ -82,6 +104,7 @@ final class SnapshotAssembler {
             }
         }
 
+        b.releaseObjectFacts();
         StepTimes.record("  per-object arrays by address", stepStart);
         stepStart = System.nanoTime();
         // Shallow sizes by MAT's rules.
@@ -174,27 +197,69 @@ final class SnapshotAssembler {
         int[] localOrder = sortByKey(localThread.toArray());
 
         // The graph, with references deduplicated per object (MAT keeps each target once).
-        ChunkedLongList raw = b.rawEdges();
-        long rawCount = raw.size();
         // Ids to indices first, on every core (the lookups are independent and the main cost of this
-        // step); -1 marks a dangling reference.
+        // step), into ints: 4 bytes per reference instead of 8, each chunk of ids freed once mapped.
+        // -1 marks a dangling reference.
         final IdIndex ids = index;
         StepTimes.record("  sizes, class links, roots", stepStart);
         stepStart = System.nanoTime();
-        raw.replaceAll(id -> ids.indexOf(id));
+        ChunkedIntList raw = b.takeRawEdges().mapToInt(ids::indexOf);
+        io.leakscan.util.ChunkedByteList rawSlots = b.takeRawSlots();
         StepTimes.record("  references: ids to indices", stepStart);
         stepStart = System.nanoTime();
-        long capacity = rawCount + 2L * classCount + localThread.size();
-        if (capacity > Integer.MAX_VALUE - 16) {
-            throw new HprofFormatException(b.file(), 0, "too many references for this version (" + capacity + ")");
-        }
-        int[] out = new int[(int) capacity];
-        byte[] slots = new byte[(int) capacity];
-        io.leakscan.util.ChunkedByteList rawSlots = b.rawSlots();
-        int[] outStart = new int[n + 1];
+        // Then, in file order (sequential reads), each object's references are compacted in place:
+        // dangling ones and repeated targets dropped. The graph's size is then known up to the few class
+        // and thread-stack edges added below, so its arrays are allocated once, never trimmed by a copy.
+        IntArrayList edgeStart = b.edgeStart();
+        IntArrayList edgeCount = b.edgeCount();
+        // In place only when the objects' edge blocks lie in file order (HotSpot); instances parked until
+        // their class was known (the old hprof agent) have theirs at the end, so those dumps compact into
+        // new lists instead.
+        boolean inPlace = edgeBlocksInFileOrder(edgeStart, edgeCount, n);
+        ChunkedIntList keptTargets = inPlace ? raw : new ChunkedIntList();
+        io.leakscan.util.ChunkedByteList keptSlots = inPlace ? rawSlots : new io.leakscan.util.ChunkedByteList();
         int[] lastSource = new int[n];
         Arrays.fill(lastSource, -1);
         long dangling = 0;
+        long kept = 0;
+        for (int f = 0; f < n; f++) {
+            long start = edgeStart.get(f);
+            int count = edgeCount.get(f);
+            long newStart = kept;
+            for (int e = 0; e < count; e++) {
+                int t = raw.get(start + e);
+                if (t < 0) {
+                    dangling++;
+                } else if (lastSource[t] != f) {
+                    lastSource[t] = f;
+                    if (inPlace) {
+                        raw.set(kept, t);
+                        rawSlots.set(kept, rawSlots.get(start + e));
+                    } else {
+                        keptTargets.add(t);
+                        keptSlots.add(rawSlots.get(start + e));
+                    }
+                    kept++;
+                }
+            }
+            edgeStart.set(f, (int) newStart);
+            edgeCount.set(f, (int) (kept - newStart));
+        }
+        if (inPlace) {
+            raw.truncate(kept);
+            rawSlots.truncate(kept);
+        } else {
+            raw = keptTargets;
+            rawSlots = keptSlots;
+        }
+        long capacity = kept + 2L * classCount + localThread.size();
+        Limits.checkReferences(capacity);
+        StepTimes.record("  references: compacted", stepStart);
+        stepStart = System.nanoTime();
+        int[] out = new int[(int) capacity];
+        byte[] slots = new byte[(int) capacity];
+        int[] outStart = new int[n + 1];
+        Arrays.fill(lastSource, -1);
         int pos = 0;
         int lp = 0;
         for (int r = 0; r < n; r++) {
@@ -222,15 +287,13 @@ final class SnapshotAssembler {
                     out[pos++] = lo;
                 }
             }
-            int start = b.edgeStart().get(f);
-            int count = b.edgeCount().get(f);
+            long start = edgeStart.get(f);
+            int count = edgeCount.get(f);
             for (int e = 0; e < count; e++) {
-                int t = (int) raw.get(start + (long) e);
-                if (t < 0) {
-                    dangling++;
-                } else if (lastSource[t] != r) {
+                int t = raw.get(start + e);
+                if (lastSource[t] != r) {
                     lastSource[t] = r;
-                    slots[pos] = rawSlots.get(start + (long) e);
+                    slots[pos] = rawSlots.get(start + e);
                     out[pos++] = t;
                 }
             }
@@ -244,26 +307,15 @@ final class SnapshotAssembler {
             }
         }
         outStart[n] = pos;
+        // out and slots keep a few unused slots at their end (class and thread-stack edges that were
+        // duplicates): readers go by outStart, never by the arrays' length.
         lastSource = null;
-        out = Arrays.copyOf(out, pos);
-        slots = Arrays.copyOf(slots, pos);
+        raw = null;
+        rawSlots = null;
+        perm = null;
+        b.releaseEdgeOffsets();
 
         StepTimes.record("  references: graph layout", stepStart);
-        // Logical container sizes read during the parse, by object index.
-        int sizes = b.sizeObjects().size();
-        long[] packedSizes = new long[sizes];
-        for (int i = 0; i < sizes; i++) {
-            int r = index.indexOf(fileIds[b.sizeObjects().get(i)]);
-            packedSizes[i] = ((long) r << 32) | (b.sizeValues().get(i) & 0xFFFFFFFFL);
-        }
-        Arrays.sort(packedSizes);
-        int[] sizeObjects = new int[sizes];
-        int[] sizeValues = new int[sizes];
-        for (int i = 0; i < sizes; i++) {
-            sizeObjects[i] = (int) (packedSizes[i] >>> 32);
-            sizeValues[i] = (int) packedSizes[i];
-        }
-
         HeapGraph graph = new HeapGraph(n, outStart, out, classIndexOf, classObjectIndex, rootObjects.toArray());
         HeapClassTable table = new HeapClassTable(classes, classObjectIndex, superClassIndex, loaderObjectIndex,
                 fieldNames, staticNames, javaLangClass, idSize);
@@ -282,6 +334,23 @@ final class SnapshotAssembler {
         return new HeapSnapshot(info, index, kinds, lengths, shallow, hugeObjects.toArray(), hugeBytes.toArray(),
                 graph, slots, sizeObjects, sizeValues, table, rootObjects.toArray(), rootMasks.toArray(), lt, lo, lk,
                 systemLoader);
+    }
+
+    /** True when every object's block of raw references starts at or after the previous object's block ends. */
+    private static boolean edgeBlocksInFileOrder(IntArrayList edgeStart, IntArrayList edgeCount, int n) {
+        long end = 0;
+        for (int f = 0; f < n; f++) {
+            int count = edgeCount.get(f);
+            if (count == 0) {
+                continue;
+            }
+            int start = edgeStart.get(f);
+            if (start < end) {
+                return false;
+            }
+            end = (long) start + count;
+        }
+        return true;
     }
 
     private String[] names(long[] ids) {

@@ -29,7 +29,22 @@ public final class ChunkedByteList {
         return chunks[(int) (i >>> SHIFT)][(int) (i & MASK)];
     }
 
+    public void set(long i, byte v) {
+        chunks[(int) (i >>> SHIFT)][(int) (i & MASK)] = v;
+    }
+
     public long size() {
         return size;
+    }
+
+    /** Keeps the first {@code newSize} entries and releases the chunks past them. */
+    public void truncate(long newSize) {
+        if (newSize > size) {
+            throw new IllegalArgumentException("cannot grow by truncating: " + newSize + " > " + size);
+        }
+        size = newSize;
+        for (int c = (int) ((newSize + MASK) >>> SHIFT); c < chunks.length; c++) {
+            chunks[c] = null;
+        }
     }
 }
