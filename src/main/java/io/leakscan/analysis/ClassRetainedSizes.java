@@ -44,29 +44,22 @@ public final class ClassRetainedSizes {
      * needs from the graph and the dominator tree.
      */
     public static long[] compute(HeapGraph g, DominatorTree tree, DominatorChildren dom, ShortestPaths bfs,
-            long[] retained, IntToLongFunction shallow) {
-        boolean[] isRoot = new boolean[g.objectCount()];
+            RetainedSizes retained, IntToLongFunction shallow) {
+        java.util.BitSet isRoot = new java.util.BitSet(g.objectCount());
         for (int r : g.rootObjects()) {
-            isRoot[r] = true;
+            isRoot.set(r);
         }
         return compute(g, tree, dom, bfs, retained, shallow, isRoot);
     }
 
     /** As above, with the GC-root flags by object index that the caller already has (shared, not modified). */
     static long[] compute(HeapGraph g, DominatorTree tree, DominatorChildren dom, ShortestPaths bfs,
-            long[] retained, IntToLongFunction shallow, boolean[] isRoot) {
+            RetainedSizes retained, IntToLongFunction shallow, java.util.BitSet isRoot) {
         long t = System.nanoTime();
         int n = g.objectCount();
         int classes = g.classObjectIndex().length;
         int[] classOf = g.classIndexOf();
-        int[] classOfClassObject = new int[n];
-        Arrays.fill(classOfClassObject, -1);
-        for (int c = 0; c < classes; c++) {
-            int o = g.classObjectIndex()[c];
-            if (o >= 0) {
-                classOfClassObject[o] = c;
-            }
-        }
+        ClassObjects classOfClassObject = new ClassObjects(g);
         // Members of each class (class object + instances) twice, as CSR lists sharing one set of offsets:
         // by dominator Euler entry number and by breadth-first Euler entry number. Filling them by walking
         // each Euler order makes every list sorted for free and its reads sequential, where gathering and
@@ -75,8 +68,9 @@ public final class ClassRetainedSizes {
         int[] domByEntry = dom.byEntry();
         for (int v : domByEntry) {
             memberStart[classOf[v] + 1]++;
-            if (classOfClassObject[v] >= 0) {
-                memberStart[classOfClassObject[v] + 1]++;
+            int described = classOfClassObject.described(v, classOf[v]);
+            if (described >= 0) {
+                memberStart[described + 1]++;
             }
         }
         for (int c = 0; c < classes; c++) {
@@ -93,15 +87,16 @@ public final class ClassRetainedSizes {
     }
 
     /** Entry numbers of each class's members, bucketed by class (offsets {@code memberStart}), ascending. */
-    private static int[] fillByEntry(int[] byEntry, int[] classOf, int[] classOfClassObject, int[] memberStart) {
+    private static int[] fillByEntry(int[] byEntry, int[] classOf, ClassObjects classOfClassObject, int[] memberStart) {
         int classes = memberStart.length - 1;
         int[] members = new int[memberStart[classes]];
         int[] fill = Arrays.copyOf(memberStart, classes);
         for (int e = 0; e < byEntry.length; e++) {
             int v = byEntry[e];
             members[fill[classOf[v]]++] = e;
-            if (classOfClassObject[v] >= 0) {
-                members[fill[classOfClassObject[v]]++] = e;
+            int described = classOfClassObject.described(v, classOf[v]);
+            if (described >= 0) {
+                members[fill[described]++] = e;
             }
         }
         return members;
@@ -115,7 +110,7 @@ public final class ClassRetainedSizes {
      * @return retained bytes by class index
      */
     private static long[] compute(HeapGraph g, DominatorTree tree, DominatorChildren dom, Predecessors preds,
-            ShortestPaths bfs, long[] retained, IntToLongFunction shallow, boolean[] isRoot, int[] memberStart,
+            ShortestPaths bfs, RetainedSizes retained, IntToLongFunction shallow, java.util.BitSet isRoot, int[] memberStart,
             int[] domMembers, int[] bfsMembers) {
         int classCount = memberStart.length - 1;
         long[] result = new long[classCount];
@@ -159,10 +154,52 @@ public final class ClassRetainedSizes {
         return result;
     }
 
+    /**
+     * Which class a class object describes, without an array over all objects: only objects of a class
+     * that some class object has (in a real dump, {@code java.lang.Class} alone) are looked up, by binary
+     * search over the few thousand class objects.
+     */
+    private static final class ClassObjects {
+        private final boolean[] classOfSomeClassObject;
+        private final int[] objects;
+        private final int[] classes;
+
+        ClassObjects(HeapGraph g) {
+            int[] classObject = g.classObjectIndex();
+            long[] packed = new long[classObject.length];
+            int count = 0;
+            for (int c = 0; c < classObject.length; c++) {
+                if (classObject[c] >= 0) {
+                    packed[count++] = ((long) classObject[c] << 32) | c;
+                }
+            }
+            Arrays.sort(packed, 0, count);
+            objects = new int[count];
+            classes = new int[count];
+            for (int i = 0; i < count; i++) {
+                objects[i] = (int) (packed[i] >>> 32);
+                classes[i] = (int) packed[i];
+            }
+            classOfSomeClassObject = new boolean[classObject.length];
+            for (int o : objects) {
+                classOfSomeClassObject[g.classIndexOf()[o]] = true;
+            }
+        }
+
+        /** The class {@code objectIndex} (of class {@code classIndex}) describes when it is a class object, else -1. */
+        int described(int objectIndex, int classIndex) {
+            if (!classOfSomeClassObject[classIndex]) {
+                return -1;
+            }
+            int i = Arrays.binarySearch(objects, objectIndex);
+            return i >= 0 ? classes[i] : -1;
+        }
+    }
+
     /** What every worker reads; never written after construction. */
     private record Shared(HeapGraph g, DominatorChildren dom, Predecessors preds, ShortestPaths bfs,
-            long[] retained, IntToLongFunction shallow, int[] memberStart, int[] domMembers, int[] bfsMembers,
-            boolean[] isRoot, int[] inconsistent, int[] inconsistentEntry) {
+            RetainedSizes retained, IntToLongFunction shallow, int[] memberStart, int[] domMembers, int[] bfsMembers,
+            java.util.BitSet isRoot, int[] inconsistent, int[] inconsistentEntry) {
     }
 
     /** One thread's marks and scratch arrays; computes one class at a time. Not thread-safe. */
@@ -171,12 +208,12 @@ public final class ClassRetainedSizes {
         private final DominatorChildren dom;
         private final Predecessors preds;
         private final ShortestPaths bfs;
-        private final long[] retained;
+        private final RetainedSizes retained;
         private final IntToLongFunction shallow;
         private final int[] memberStart;
         private final int[] domMembers;
         private final int[] bfsMembers;
-        private final boolean[] isRoot;
+        private final java.util.BitSet isRoot;
         private final int[] inconsistent;
         private final int[] inconsistentEntry;
         private final int[] bfsByEntry;
@@ -220,7 +257,7 @@ public final class ClassRetainedSizes {
             return 0;
         }
         if (size == 1) {
-            return retained[domByEntry[domMembers[from]]];
+            return retained.bytes(domByEntry[domMembers[from]]);
         }
         int mark = c + 1;
         // 1. Tops in the dominator tree: disjoint slices of the dominator Euler order.
@@ -239,7 +276,7 @@ public final class ClassRetainedSizes {
                 topExit[tops] = dom.exit(m);
                 lastExit = topExit[tops];
                 tops++;
-                base += retained[m];
+                base += retained.bytes(m);
             }
         }
         // 2. Members' breadth-first subtrees, as disjoint slices of the breadth-first Euler order.
@@ -302,7 +339,7 @@ public final class ClassRetainedSizes {
                 if (state[z] != 2 * mark) {
                     continue; // not a candidate, or already killed through a referrer
                 }
-                boolean held = !isRoot[z];
+                boolean held = !isRoot.get(z);
                 for (int q = preds.start(z), end = preds.end(z); held && q < end; q++) {
                     int p = preds.at(q);
                     held = state[p] == 2 * mark || (state[p] != 2 * mark + 1

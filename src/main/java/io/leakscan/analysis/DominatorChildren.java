@@ -1,6 +1,5 @@
 package io.leakscan.analysis;
 
-import java.util.Arrays;
 
 /**
  * The dominator tree turned downward: each object's biggest immediately dominated object (for MAT's
@@ -8,29 +7,24 @@ import java.util.Arrays;
  * subtree is one contiguous range of {@link #byEntry()} — so "is x dominated by s" is two comparisons
  * and a whole retained set can be scanned as one array slice.
  *
- * <p>Memory: 16 bytes per object (8 more while building). O(objects) to build, plus sorting the
+ * <p>Memory: 12 bytes per object (12 more while building: child lists and their offsets). O(objects) to build, plus sorting the
  * top-level dominators.
  * Immutable; thread-safe to read.
  */
 public final class DominatorChildren {
-    private final int[] firstChild;
     private final int[] rootChildren;
     private final int[] entry;
     private final int[] exit;
     private final int[] byEntry;
-    private final long[] retainedBytes;
 
-    private DominatorChildren(int[] firstChild, int[] rootChildren, int[] entry, int[] exit, int[] byEntry,
-            long[] retainedBytes) {
-        this.retainedBytes = retainedBytes;
-        this.firstChild = firstChild;
+    private DominatorChildren(int[] rootChildren, int[] entry, int[] exit, int[] byEntry) {
         this.rootChildren = rootChildren;
         this.entry = entry;
         this.exit = exit;
         this.byEntry = byEntry;
     }
 
-    public static DominatorChildren build(DominatorTree tree, long[] retainedBytes) {
+    public static DominatorChildren build(DominatorTree tree, RetainedSizes retainedBytes) {
         int[] idom = tree.immediateDominators();
         int n = idom.length;
         int[] childStart = new int[n + 1];
@@ -43,21 +37,21 @@ public final class DominatorChildren {
                 rootCount++;
             }
         }
+        // childStart[i] becomes the end of i's list; filling backwards from a backward walk moves each
+        // offset to its list's start and keeps every list in ascending order, with no second offsets array.
         for (int i = 0, sum = 0; i <= n; i++) {
-            int c = i < n ? childStart[i] : 0;
+            sum += i < n ? childStart[i] : 0;
             childStart[i] = sum;
-            sum += c;
         }
         int[] children = new int[childStart[n]];
         int[] rootChildren = new int[rootCount];
-        int[] fill = Arrays.copyOf(childStart, n);
-        int rc = 0;
-        for (int v = 0; v < n; v++) {
+        int rc = rootCount;
+        for (int v = n - 1; v >= 0; v--) {
             int d = idom[v];
             if (d >= 0) {
-                children[fill[d]++] = v;
+                children[--childStart[d]] = v;
             } else if (d == DominatorTree.VIRTUAL_ROOT) {
-                rootChildren[rc++] = v;
+                rootChildren[--rc] = v;
             }
         }
         sortByRetainedDesc(rootChildren, 0, rootChildren.length, retainedBytes);
@@ -71,7 +65,9 @@ public final class DominatorChildren {
                 for (int i = from + 1; i < to; i++) {
                     int a = children[i];
                     int b = children[best];
-                    if (retainedBytes[a] > retainedBytes[b] || (retainedBytes[a] == retainedBytes[b] && a < b)) {
+                    long ra = retainedBytes.bytes(a);
+                    long rb = retainedBytes.bytes(b);
+                    if (ra > rb || (ra == rb && a < b)) {
                         best = i;
                     }
                 }
@@ -80,26 +76,19 @@ public final class DominatorChildren {
                 children[best] = t;
             }
         }
-        EulerTour.Numbering numbering = EulerTour.number(n, childStart, children, rootChildren, tree.reachableCount());
-        int[] entry = numbering.entry();
-        int[] exit = numbering.exit();
-        int[] byEntry = numbering.byEntry();
-        int[] first = new int[n];
-        for (int v = 0; v < n; v++) {
-            first[v] = childStart[v] < childStart[v + 1] ? children[childStart[v]] : -1;
-        }
-        return new DominatorChildren(first, rootChildren, entry, exit, byEntry, retainedBytes);
+        EulerTour.Numbering numbering = EulerTour.number(n, childStart, children, idom, rootChildren, tree.reachableCount());
+        return new DominatorChildren(rootChildren, numbering.entry(), numbering.exit(), numbering.byEntry());
     }
 
     /** Sorts {@code a[from..to)} by retained size descending, ties by object index (deterministic). */
-    static void sortByRetainedDesc(int[] a, int from, int to, long[] retained) {
+    static void sortByRetainedDesc(int[] a, int from, int to, RetainedSizes retained) {
         int len = to - from;
         if (len < 2) {
             return;
         }
         long[] keys = new long[len];
         for (int i = 0; i < len; i++) {
-            keys[i] = retained[a[from + i]];
+            keys[i] = retained.bytes(a[from + i]);
         }
         int[] order = IndexSort.descendingByKey(keys, a, from);
         int[] copy = new int[len];
@@ -109,9 +98,13 @@ public final class DominatorChildren {
         System.arraycopy(copy, 0, a, from, len);
     }
 
-    /** The biggest immediately dominated object (by retained size), or -1 for a leaf. */
+    /**
+     * The biggest immediately dominated object (by retained size), or -1 for a leaf: the Euler tour visits
+     * it first, so it is the next object in entry order when the subtree has more than its root.
+     */
     public int firstChild(int objectIndex) {
-        return firstChild[objectIndex];
+        int e = entry[objectIndex];
+        return e >= 0 && exit[objectIndex] > e ? byEntry[e + 1] : -1;
     }
 
     /** Children of the virtual root (the top-level dominators), largest retained first. Shared. */

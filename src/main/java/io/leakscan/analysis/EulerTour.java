@@ -17,36 +17,39 @@ final class EulerTour {
     /**
      * @param n          number of nodes
      * @param childStart CSR offsets ({@code n + 1}) into {@code children}
+     * @param parent     each node's parent in the forest (read only for nodes in it)
      * @param roots      the forest's roots, in the order their subtrees are numbered
      * @param reachable  number of nodes in the forest
      */
-    static Numbering number(int n, int[] childStart, int[] children, int[] roots, int reachable) {
+    static Numbering number(int n, int[] childStart, int[] children, int[] parent, int[] roots, int reachable) {
         int[] entry = new int[n];
         int[] exit = new int[n];
         Arrays.fill(entry, -1);
         int[] byEntry = new int[reachable];
-        int[] stack = new int[Math.max(16, reachable)];
-        int[] cursor = new int[Math.max(16, reachable)];
+        // No stack: the walk climbs back through the parent links, and a node's next child to visit waits
+        // in its exit slot, which is written only once all its children are done.
+        int[] cursor = exit;
         int clock = 0;
         for (int r : roots) {
-            int sp = 0;
-            stack[0] = r;
-            cursor[0] = childStart[r];
             entry[r] = clock;
             byEntry[clock++] = r;
-            while (sp >= 0) {
-                int v = stack[sp];
-                int c = cursor[sp];
+            cursor[r] = childStart[r];
+            int v = r;
+            while (true) {
+                int c = cursor[v];
                 if (c < childStart[v + 1]) {
-                    cursor[sp] = c + 1;
+                    cursor[v] = c + 1;
                     int w = children[c];
                     entry[w] = clock;
                     byEntry[clock++] = w;
-                    stack[++sp] = w;
-                    cursor[sp] = childStart[w];
+                    cursor[w] = childStart[w];
+                    v = w;
                 } else {
                     exit[v] = clock - 1;
-                    sp--;
+                    if (v == r) {
+                        break;
+                    }
+                    v = parent[v];
                 }
             }
         }

@@ -147,6 +147,6 @@ final class GroupAccumulation {
                 skipSlot = unfinalizedSlot;
             }
             return skipSlot < 0 || s.edgeSlot(e) != skipSlot;
-        }, null);
+        }, null, null);
     }
 }

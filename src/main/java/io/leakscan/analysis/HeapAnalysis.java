@@ -16,15 +16,15 @@ import java.util.concurrent.CompletableFuture;
 public final class HeapAnalysis {
     private final HeapSnapshot snapshot;
     private final DominatorTree tree;
-    private final long[] retainedBytes;
+    private final RetainedSizes retainedBytes;
     private final DominatorChildren children;
     private final Histogram histogram;
     private final Histogram unreachableHistogram;
-    private final boolean[] isRoot;
+    private final java.util.BitSet isRoot;
     private final ShortestPaths paths;
 
-    private HeapAnalysis(HeapSnapshot snapshot, DominatorTree tree, long[] retainedBytes, DominatorChildren children,
-            Histogram histogram, Histogram unreachableHistogram, boolean[] isRoot, ShortestPaths paths) {
+    private HeapAnalysis(HeapSnapshot snapshot, DominatorTree tree, RetainedSizes retainedBytes, DominatorChildren children,
+            Histogram histogram, Histogram unreachableHistogram, java.util.BitSet isRoot, ShortestPaths paths) {
         this.paths = paths;
         this.snapshot = snapshot;
         this.tree = tree;
@@ -67,13 +67,13 @@ public final class HeapAnalysis {
         DominatorTree tree = DominatorTree.compute(g);
         StepTimes.record("dominator tree (Lengauer-Tarjan)", t);
         t = System.nanoTime();
-        long[] retained = RetainedSizes.perObject(tree, snapshot::shallowBytes);
+        RetainedSizes retained = RetainedSizes.compute(tree, snapshot::shallowBytes);
         DominatorChildren children = DominatorChildren.build(tree, retained);
         tree = tree.withoutOrder(); // the dominator Euler order (children.byEntry()) is top-down too
         StepTimes.record("retained sizes, dominator children", t);
-        boolean[] isRoot = new boolean[g.objectCount()];
+        java.util.BitSet isRoot = new java.util.BitSet(g.objectCount());
         for (int r : g.rootObjects()) {
-            isRoot[r] = true;
+            isRoot.set(r);
         }
         t = System.nanoTime();
         ShortestPaths paths = bfs != null ? Background.join(bfs) : ShortestPaths.compute(g);
@@ -99,11 +99,11 @@ public final class HeapAnalysis {
 
     /** Retained bytes of an object (0 when unreachable). */
     public long retainedBytes(int objectIndex) {
-        return retainedBytes[objectIndex];
+        return retainedBytes.bytes(objectIndex);
     }
 
-    /** Retained bytes of every object (shared, do not modify). */
-    public long[] retainedBytes() {
+    /** Retained bytes of every object (4 bytes per object; see {@link RetainedSizes}). */
+    public RetainedSizes retainedSizes() {
         return retainedBytes;
     }
 
@@ -113,7 +113,7 @@ public final class HeapAnalysis {
     }
 
     public boolean isGcRoot(int objectIndex) {
-        return isRoot[objectIndex];
+        return isRoot.get(objectIndex);
     }
 
     /** Histogram of reachable objects, with exact per-class retained sizes. */

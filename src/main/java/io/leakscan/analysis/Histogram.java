@@ -18,8 +18,8 @@ public final class Histogram {
         this.retainedBytes = retainedBytes;
     }
 
-    static Histogram live(HeapSnapshot s, DominatorTree tree, DominatorChildren dom, ShortestPaths bfs, long[] retained,
-            boolean[] isRoot) {
+    static Histogram live(HeapSnapshot s, DominatorTree tree, DominatorChildren dom, ShortestPaths bfs,
+            RetainedSizes retained, java.util.BitSet isRoot) {
         HeapGraph g = s.graph();
         int classes = s.classes().count();
         long[] instances = new long[classes];

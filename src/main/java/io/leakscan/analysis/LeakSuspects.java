@@ -43,12 +43,12 @@ public final class LeakSuspects {
         long used = a.usedHeapBytes();
         long threshold = thresholdPercent * used / 100;
         int[] tops = a.dominatorChildren().rootChildren();
-        long[] retained = a.retainedBytes();
+        RetainedSizes retained = a.retainedSizes();
         List<Suspect> result = new ArrayList<>();
         int i = 0;
-        for (; i < tops.length && retained[tops[i]] > threshold; i++) {
+        for (; i < tops.length && retained.bytes(tops[i]) > threshold; i++) {
             int o = tops[i];
-            result.add(new Suspect(o, s.classIndexOf(o), false, 1, retained[o], accumulationPoint(a, o), new int[0]));
+            result.add(new Suspect(o, s.classIndexOf(o), false, 1, retained.bytes(o), accumulationPoint(a, o), new int[0]));
         }
         // Groups among the remaining top-level dominators, by class.
         int classes = s.classes().count();
@@ -56,7 +56,7 @@ public final class LeakSuspects {
         int[] count = new int[classes];
         for (int j = i; j < tops.length; j++) {
             int c = s.classIndexOf(tops[j]);
-            sum[c] += retained[tops[j]];
+            sum[c] += retained.bytes(tops[j]);
             count[c]++;
         }
         List<Integer> groupClasses = new ArrayList<>();
@@ -83,7 +83,7 @@ public final class LeakSuspects {
 
     /** MAT's accumulation point: follow the biggest child until it keeps less than 70% of its parent. */
     static int accumulationPoint(HeapAnalysis a, int start) {
-        long[] retained = a.retainedBytes();
+        RetainedSizes retained = a.retainedSizes();
         DominatorChildren dom = a.dominatorChildren();
         int current = start;
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
@@ -91,7 +91,7 @@ public final class LeakSuspects {
             if (child < 0) {
                 return current;
             }
-            if ((double) retained[child] / retained[current] < BIG_DROP_RATIO) {
+            if ((double) retained.bytes(child) / retained.bytes(current) < BIG_DROP_RATIO) {
                 return current;
             }
             current = child;

@@ -15,9 +15,9 @@ public final class ShortestPaths {
     private int[] exit;
     private int[] byEntry;
 
-    private ShortestPaths(int[] parent, int[] bfsOrder) {
+    private ShortestPaths(int[] parent, int[] bfsOrder, int reached) {
         this.parent = parent;
-        number(bfsOrder);
+        number(bfsOrder, reached);
     }
 
     /**
@@ -33,40 +33,39 @@ public final class ShortestPaths {
         return exit[objectIndex];
     }
 
-    private void number(int[] order) {
+    /** Numbers the tree from the breadth-first order {@code order[0..reached)}, which it then drops. */
+    private void number(int[] order, int reached) {
         int n = parent.length;
         int[] childStart = new int[n + 1];
-        for (int v : order) {
-            if (parent[v] >= 0) {
-                childStart[parent[v]]++;
-            }
-        }
-        for (int i = 0, sum = 0; i <= n; i++) {
-            int c = i < n ? childStart[i] : 0;
-            childStart[i] = sum;
-            sum += c;
-        }
-        int[] children = new int[childStart[n]];
-        int[] fill = java.util.Arrays.copyOf(childStart, n);
-        for (int v : order) {
-            if (parent[v] >= 0) {
-                children[fill[parent[v]]++] = v;
-            }
-        }
         int roots = 0;
-        for (int r : order) {
-            if (parent[r] == ROOT) {
+        for (int i = 0; i < reached; i++) {
+            int p = parent[order[i]];
+            if (p >= 0) {
+                childStart[p]++;
+            } else {
                 roots++;
             }
         }
+        // childStart[i] becomes the end of i's list; filling the lists backwards from a backward walk of the
+        // order moves each offset to its list's start and keeps every list in breadth-first order, with no
+        // second offsets array.
+        for (int i = 0, sum = 0; i <= n; i++) {
+            sum += i < n ? childStart[i] : 0;
+            childStart[i] = sum;
+        }
+        int[] children = new int[childStart[n]];
         int[] rootList = new int[roots];
-        roots = 0;
-        for (int r : order) {
-            if (parent[r] == ROOT) {
-                rootList[roots++] = r;
+        for (int i = reached - 1; i >= 0; i--) {
+            int v = order[i];
+            int p = parent[v];
+            if (p >= 0) {
+                children[--childStart[p]] = v;
+            } else {
+                rootList[--roots] = v;
             }
         }
-        EulerTour.Numbering numbering = EulerTour.number(n, childStart, children, rootList, order.length);
+        order = null; // 4 bytes per object less while numbering
+        EulerTour.Numbering numbering = EulerTour.number(n, childStart, children, parent, rootList, reached);
         entry = numbering.entry();
         exit = numbering.exit();
         byEntry = numbering.byEntry();
@@ -91,16 +90,17 @@ public final class ShortestPaths {
 
     public static ShortestPaths compute(HeapGraph g) {
         int[][] order = new int[1][];
-        int[] parent = breadthFirstParents(g, null, order);
-        return new ShortestPaths(parent, order[0]);
+        int[] reached = new int[1];
+        int[] parent = breadthFirstParents(g, null, order, reached);
+        return new ShortestPaths(parent, order[0], reached[0]);
     }
 
     /**
      * Breadth-first parents ({@link #ROOT}, {@link #UNREACHED} or the object first reached from), following
      * only the references {@code filter} allows (all when null). {@code orderOut}, when given, receives the
-     * breadth-first order in its first slots.
+     * queue, whose first {@code reachedOut[0]} slots are the breadth-first order.
      */
-    static int[] breadthFirstParents(HeapGraph g, EdgeFilter filter, int[][] orderOut) {
+    static int[] breadthFirstParents(HeapGraph g, EdgeFilter filter, int[][] orderOut, int[] reachedOut) {
         int n = g.objectCount();
         int[] parent = new int[n];
         Arrays.fill(parent, UNREACHED);
@@ -131,7 +131,8 @@ public final class ShortestPaths {
             }
         }
         if (orderOut != null) {
-            orderOut[0] = Arrays.copyOf(queue, tail);
+            orderOut[0] = queue;
+            reachedOut[0] = tail;
         }
         return parent;
     }

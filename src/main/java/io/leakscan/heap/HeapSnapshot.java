@@ -6,9 +6,9 @@ import java.nio.file.Path;
  * The compact model of one heap dump: every object by a dense index (its rank in address order),
  * its class, shallow size and kind, the reference graph, the class table and the GC roots.
  *
- * <p>Memory per object: 4 (class) + 4 (shallow size) + 4 (array length) + 1 (kind) + 4 (graph offsets)
- * + about 2 for the id lookup (8 when the ids are too sparse for its bitmap) = about 19 bytes, plus 5
- * bytes per reference (target and field slot). See {@code docs/memory.md}.
+ * <p>Memory per object: 4 (class) + 4 (array length) + 1 (kind) + 4 (graph offsets) + about 2 for the
+ * id lookup (about 9 when the ids are too sparse for its bitmap) = about 15 bytes, plus 5 bytes per
+ * reference (target and field slot). Shallow sizes are computed from kind, class and length. See {@code docs/memory.md}.
  *
  * <p>Built by {@link HeapLoader}, which reads the file; the snapshot itself never touches the file.
  * Immutable after construction; thread-safe to read.
@@ -18,9 +18,7 @@ public final class HeapSnapshot {
     private final IdIndex idIndex;
     private final byte[] kinds;
     private final int[] arrayLengths;
-    private final int[] shallowBytes;
-    private final long[] hugeShallowBytes;
-    private final int[] hugeShallowObjects;
+    private final ShallowSizes shallowSizes;
     private final HeapGraph graph;
     private final byte[] edgeSlots;
     private final int[] sizeObjects;
@@ -34,16 +32,14 @@ public final class HeapSnapshot {
     private final int systemClassLoaderObject;
 
     HeapSnapshot(DumpInfo info, IdIndex idIndex, byte[] kinds, int[] arrayLengths,
-            int[] shallowBytes, int[] hugeShallowObjects, long[] hugeShallowBytes, HeapGraph graph, byte[] edgeSlots,
+            ShallowSizes shallowSizes, HeapGraph graph, byte[] edgeSlots,
             int[] sizeObjects, int[] sizeValues, HeapClassTable classes, int[] rootObjects, int[] rootKindMasks, int[] threadLocalThreads,
             int[] threadLocalObjects, int[] threadLocalKindMasks, int systemClassLoaderObject) {
         this.info = info;
         this.idIndex = idIndex;
         this.kinds = kinds;
         this.arrayLengths = arrayLengths;
-        this.shallowBytes = shallowBytes;
-        this.hugeShallowObjects = hugeShallowObjects;
-        this.hugeShallowBytes = hugeShallowBytes;
+        this.shallowSizes = shallowSizes;
         this.graph = graph;
         this.edgeSlots = edgeSlots;
         this.sizeObjects = sizeObjects;
@@ -96,13 +92,11 @@ public final class HeapSnapshot {
         return graph.classIndexOf()[objectIndex];
     }
 
-    /** Shallow size in bytes, by MAT's rules. */
+    /** Shallow size in bytes, by MAT's rules ({@link ShallowSizes}: computed, not stored). */
     public long shallowBytes(int objectIndex) {
-        int s = shallowBytes[objectIndex];
-        if (s >= 0) {
-            return s;
-        }
-        return hugeShallowBytes[java.util.Arrays.binarySearch(hugeShallowObjects, objectIndex)];
+        byte k = kinds[objectIndex];
+        return shallowSizes.of(k, k == ObjectKind.CLASS ? arrayLengths[objectIndex] : graph.classIndexOf()[objectIndex],
+                arrayLengths[objectIndex]);
     }
 
     public HeapGraph graph() {
@@ -236,8 +230,7 @@ public final class HeapSnapshot {
         int[] roots = ro.toArray();
         HeapGraph g = new HeapGraph(graph.objectCount(), graph.outStart(), graph.out(), graph.classIndexOf(),
                 graph.classObjectIndex(), roots);
-        return new HeapSnapshot(info, idIndex, kinds, arrayLengths, shallowBytes, hugeShallowObjects,
-                hugeShallowBytes, g, edgeSlots, sizeObjects, sizeValues, classes, roots, rm.toArray(), threadLocalThreads, threadLocalObjects,
+        return new HeapSnapshot(info, idIndex, kinds, arrayLengths, shallowSizes, g, edgeSlots, sizeObjects, sizeValues, classes, roots, rm.toArray(), threadLocalThreads, threadLocalObjects,
                 threadLocalKindMasks, systemClassLoaderObject);
     }
 

@@ -107,31 +107,8 @@ final class SnapshotAssembler {
         b.releaseObjectFacts();
         StepTimes.record("  per-object arrays by address", stepStart);
         stepStart = System.nanoTime();
-        // Shallow sizes by MAT's rules.
-        int[] shallow = new int[n];
-        IntArrayList hugeObjects = new IntArrayList(4);
-        LongArrayList hugeBytes = new LongArrayList(4);
         int idSize = b.idSize();
-        long arrayHeader = idSize + refSize + 4;
-        long primitiveHeader = HeapBuilder.align(arrayHeader, refSize);
-        for (int r = 0; r < n; r++) {
-            long size;
-            switch (kinds[r]) {
-                case ObjectKind.OBJECT_ARRAY -> size = HeapBuilder.align(arrayHeader + (long) lengths[r] * refSize, objectAlign);
-                case ObjectKind.PRIMITIVE_ARRAY -> size = HeapBuilder.align(primitiveHeader
-                        + (long) lengths[r] * HprofType.fileSize(classes.get(classIndexOf[r]).primitiveElementType, idSize),
-                        objectAlign);
-                case ObjectKind.CLASS -> size = classes.get(lengths[r]).classObjectBytes;
-                default -> size = classes.get(classIndexOf[r]).instanceBytes;
-            }
-            if (size <= Integer.MAX_VALUE) {
-                shallow[r] = (int) size;
-            } else {
-                shallow[r] = -1;
-                hugeObjects.add(r);
-                hugeBytes.add(size);
-            }
-        }
+        ShallowSizes shallow = new ShallowSizes(classes, idSize, refSize, objectAlign);
 
         // Class table links.
         int[] superClassIndex = new int[classCount];
@@ -331,8 +308,7 @@ final class SnapshotAssembler {
             lo[i] = localObject.get(localOrder[i]);
             lk[i] = localKind.get(localOrder[i]);
         }
-        return new HeapSnapshot(info, index, kinds, lengths, shallow, hugeObjects.toArray(), hugeBytes.toArray(),
-                graph, slots, sizeObjects, sizeValues, table, rootObjects.toArray(), rootMasks.toArray(), lt, lo, lk,
+        return new HeapSnapshot(info, index, kinds, lengths, shallow, graph, slots, sizeObjects, sizeValues, table, rootObjects.toArray(), rootMasks.toArray(), lt, lo, lk,
                 systemLoader);
     }
 

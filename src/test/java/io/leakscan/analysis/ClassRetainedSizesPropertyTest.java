@@ -36,7 +36,7 @@ class ClassRetainedSizesPropertyTest {
             shallow[i] = 1 + rnd.nextInt(100);
         }
         DominatorTree tree = DominatorTree.compute(g);
-        long[] retained = RetainedSizes.perObject(tree, i -> shallow[i]);
+        RetainedSizes retained = RetainedSizes.compute(tree, i -> shallow[i]);
         DominatorChildren dom = DominatorChildren.build(tree, retained);
         ShortestPaths bfs = ShortestPaths.compute(g);
         long[] byClass = ClassRetainedSizes.compute(g, tree, dom, bfs, retained, i -> shallow[i]);

@@ -33,10 +33,12 @@ class DominatorTreePropertyTest {
         HeapGraph g = randomGraph(rnd, nodes, 2, 1);
         long[] shallow = new long[nodes];
         for (int i = 0; i < nodes; i++) {
-            shallow[i] = 1 + rnd.nextInt(1000);
+            // Some objects of 1 GiB and more, so that sums pass 2 GiB and take RetainedSizes' side table.
+            shallow[i] = rnd.nextInt(4) == 0 ? (1L << 30) + rnd.nextInt(1000) : 1 + rnd.nextInt(1000);
         }
         DominatorTree tree = DominatorTree.compute(g);
-        long[] retained = RetainedSizes.perObject(tree, i -> shallow[i]);
+        RetainedSizes retained = RetainedSizes.compute(tree, i -> shallow[i]);
+        DominatorChildren children = DominatorChildren.build(tree, retained);
         int[] idom = bruteForceIdom(g);
         for (int v = 0; v < nodes; v++) {
             long sum = 0;
@@ -47,7 +49,17 @@ class DominatorTreePropertyTest {
                     }
                 }
             }
-            assertThat(retained[v]).as("retained of %d", v).isEqualTo(sum);
+            assertThat(retained.bytes(v)).as("retained of %d", v).isEqualTo(sum);
+        }
+        // The biggest immediately dominated object (ties: lowest index), read off the Euler order.
+        for (int v = 0; v < nodes; v++) {
+            int best = -1;
+            for (int x = 0; x < nodes; x++) {
+                if (idom[x] == v && (best < 0 || retained.bytes(x) > retained.bytes(best))) {
+                    best = x;
+                }
+            }
+            assertThat(children.firstChild(v)).as("biggest child of %d (seed %d)", v, seed).isEqualTo(best);
         }
     }
 
@@ -66,8 +78,8 @@ class DominatorTreePropertyTest {
         DominatorTree tree = DominatorTree.compute(g);
         assertThat(tree.reachableCount()).isEqualTo(n);
         assertThat(tree.immediateDominator(n - 1)).isEqualTo(n - 2);
-        long[] retained = RetainedSizes.perObject(tree, i -> 8);
-        assertThat(retained[0]).isEqualTo(8L * n);
+        RetainedSizes retained = RetainedSizes.compute(tree, i -> 8);
+        assertThat(retained.bytes(0)).isEqualTo(8L * n);
     }
 
     private static boolean isAncestorOrSelf(int[] idom, int ancestor, int x) {
