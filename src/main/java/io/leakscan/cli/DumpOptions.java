@@ -34,7 +34,10 @@ public final class DumpOptions {
                 size = 1;
             }
             bar.startBytes("reading " + dump.getFileName(), size);
-            return HeapLoader.load(dump, snapshot, strict, (done, total) -> bar.bytesDone(done));
+            HeapSnapshot s = HeapLoader.load(dump, snapshot, strict, (done, total) -> bar.bytesDone(done));
+            // The denominators of docs/memory.md's bytes per object and per reference.
+            phases.note(String.format("%,d objects, %,d references", s.objectCount(), s.graph().referenceCount()));
+            return s;
         });
     }
 }

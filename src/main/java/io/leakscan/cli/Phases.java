@@ -25,6 +25,15 @@ final class Phases implements AutoCloseable {
         }
     }
 
+    /** With {@code --verbose}, prints one line of facts about the run (after the current phase's bar). */
+    void note(String line) {
+        if (verbose) {
+            progress.close();
+            err.printf("leakscan: %s%n", line);
+            err.flush();
+        }
+    }
+
     /** The progress display, for phases that measure their own work (reading). */
     ProgressDisplay progress() {
         return progress;

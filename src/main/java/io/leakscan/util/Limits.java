@@ -10,12 +10,24 @@ package io.leakscan.util;
 public final class Limits {
     /** The largest array length every JVM allocates (a few header words below {@code Integer.MAX_VALUE}). */
     public static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
-    /** Most objects a dump may hold (one slot each in per-object arrays of {@code n + 1} entries). */
-    public static final long MAX_OBJECTS = MAX_ARRAY_LENGTH - 1L;
-    /** Most references (deduplicated, plus class links and thread-stack edges) the graph holds. */
-    public static final long MAX_REFERENCES = MAX_ARRAY_LENGTH;
+    /**
+     * Most objects a dump may hold (one slot each in per-object arrays of {@code n + 1} entries). The
+     * system property {@code leakscan.limit.objects} can only lower it: the tests' way to reach the limit
+     * with a small dump.
+     */
+    public static final long MAX_OBJECTS = lowered("leakscan.limit.objects", MAX_ARRAY_LENGTH - 1L);
+    /**
+     * Most references the graph holds: raw references while reading (before dangling ones and duplicates
+     * are dropped), then the graph's. {@code leakscan.limit.references} can only lower it (tests).
+     */
+    public static final long MAX_REFERENCES = lowered("leakscan.limit.references", MAX_ARRAY_LENGTH);
 
     private Limits() {
+    }
+
+    private static long lowered(String property, long limit) {
+        Long value = Long.getLong(property);
+        return value != null && value >= 0 ? Math.min(value, limit) : limit;
     }
 
     /** Throws when {@code count} elements cannot be one Java array. */

@@ -13,8 +13,16 @@ record JarRun(int exitCode, String out, String err) {
     static final Path JAR = Path.of("target", "leakscan.jar");
 
     static JarRun of(Path workDir, String... args) throws IOException, InterruptedException {
+        return withJvmOptions(List.of(), workDir, args);
+    }
+
+    /** As {@link #of}, with more JVM options (system properties, heap size) before {@code -jar}. */
+    static JarRun withJvmOptions(List<String> jvmOptions, Path workDir, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
+                "-Xmx512m"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
