@@ -28,12 +28,21 @@ public final class HeadlessChromium implements AutoCloseable {
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("LEAKSCAN_CHROMIUM", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("LEAKSCAN_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
+    /** Selenium warns on every start that it has no CDP binding for this Chromium: we use only BiDi and one plain CDP command. */
+    private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private final ChromeDriver driver;
     private final Path profile;
     private final LogInspector logs;
     private final Network network;
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> infos = Collections.synchronizedList(new ArrayList<>());
+    private int sentinels;
 
     private HeadlessChromium(ChromeDriver driver, Path profile) {
         this.driver = driver;
@@ -43,6 +52,8 @@ public final class HeadlessChromium implements AutoCloseable {
         logs.onConsoleEntry(e -> {
             if (e.getLevel() == org.openqa.selenium.bidi.log.LogLevel.ERROR) {
                 errors.add("console: " + e.getText());
+            } else {
+                infos.add(e.getText());
             }
         });
         logs.onJavaScriptException(e -> errors.add("uncaught: " + e.getText()));
@@ -94,16 +105,33 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Console errors and uncaught script errors so far. */
-    public List<String> errors() {
+    public List<String> errors() throws InterruptedException {
+        settle();
         synchronized (errors) {
             return List.copyOf(errors);
         }
     }
 
     /** URLs of every request the browser sent so far (the page's own file included). */
-    public List<String> requests() {
+    public List<String> requests() throws InterruptedException {
+        settle();
         synchronized (requests) {
             return List.copyOf(requests);
+        }
+    }
+
+    /**
+     * Waits until the browser's events so far have reached us: they come in order over one connection, so
+     * once a console line logged now has arrived, every error and request before it has too.
+     */
+    private void settle() throws InterruptedException {
+        String sentinel = "leakscan-test-sentinel-" + ++sentinels;
+        driver.executeScript("console.info(arguments[0])", sentinel);
+        for (int i = 0; i < 200 && !infos.contains(sentinel); i++) {
+            Thread.sleep(25);
+        }
+        if (!infos.contains(sentinel)) {
+            throw new IllegalStateException("the browser's log events did not arrive");
         }
     }
 
