@@ -9,14 +9,17 @@ import io.leakscan.report.LeakSuspectEntry;
 import io.leakscan.report.PathStep;
 import io.leakscan.report.SnapshotSummary;
 import io.leakscan.util.Sizes;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
  * Renders an {@link AnalyzeReport} as one self-contained HTML page (docs/html.md): summary, a zoomable
  * treemap of the dominator tree, the leak suspects with their paths, the biggest objects, and a class
- * histogram that sorts and filters. The page embeds the same report the JSON format writes, cut to
- * bounded row counts so it stays small whatever the heap ("and N more" says what was left out).
+ * histogram that sorts and filters. The page is made from the same report the JSON format writes, cut to
+ * bounded row counts so it stays small whatever the heap ("and N more" says what was left out); the
+ * records the script draws (summary, dominator tree extract) are embedded as JSON.
  * Does not read the dump. Stateless.
  */
 public final class AnalyzeHtmlRenderer {
@@ -49,7 +52,11 @@ public final class AnalyzeHtmlRenderer {
         gcRoots(b, r.gcRoots());
         unreachable(b, r.unreachable(), full.unreachable().size());
         b.append("</main>\n");
-        return page.render(JsonRenderer.compact(r), "analyze.js");
+        // The tables above are the text; the script needs only what it draws (the records as the JSON format has them).
+        Map<String, Object> drawn = new LinkedHashMap<>();
+        drawn.put("snapshot", r.snapshot());
+        drawn.put("dominatorTree", r.dominatorTree());
+        return page.render(JsonRenderer.compact(drawn), "analyze.js");
     }
 
     private static void summary(StringBuilder b, AnalyzeReport r) {

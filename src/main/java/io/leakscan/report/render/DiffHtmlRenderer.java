@@ -3,15 +3,17 @@ package io.leakscan.report.render;
 import io.leakscan.diff.DiffResult;
 import io.leakscan.diff.Gate;
 import io.leakscan.util.Sizes;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
  * Renders a {@link DiffResult} as one self-contained HTML page (docs/html.md): the gates' verdict first,
  * then for each suspect a chart of its retained bytes and entries over the dumps (on the dumps' real
  * time axis, or per interval when they are too close together), the per-class deltas as a sortable
- * table, and the suspects' paths. The page embeds the same result the JSON format writes, cut to
- * bounded row counts. Does not read any dump. Stateless.
+ * table, and the suspects' paths. The page is made from the same result the JSON format writes, cut to
+ * bounded row counts; the records the charts draw (snapshots, suspects) are embedded as JSON. Does not read any dump. Stateless.
  */
 public final class DiffHtmlRenderer {
     /** Class rows in the page. */
@@ -62,7 +64,10 @@ public final class DiffHtmlRenderer {
         suspects(b, r.suspects(), full.suspects().size());
         classes(b, r.classes(), full.classes().size());
         b.append("</main>\n");
-        return page.render(JsonRenderer.compact(r), "diff.js");
+        Map<String, Object> drawn = new LinkedHashMap<>();
+        drawn.put("snapshots", r.snapshots());
+        drawn.put("suspects", r.suspects());
+        return page.render(JsonRenderer.compact(drawn), "diff.js");
     }
 
     private static void gates(StringBuilder b, List<Gate> gates) {
