@@ -7,6 +7,7 @@ import io.leakscan.report.AnalyzeReportBuilder;
 import io.leakscan.report.render.AnalyzeHtmlRenderer;
 import io.leakscan.report.render.AnalyzeTextRenderer;
 import io.leakscan.report.render.JsonRenderer;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,21 +67,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
             AnalyzeReport report = phases.run("report",
                     () -> new AnalyzeReportBuilder(analysis, rows).build(dump.toString(), warnings));
             if (format == OutputFormat.html || output != null) {
-                String text = switch (format) {
-                    case html -> AnalyzeHtmlRenderer.render(report);
-                    case json -> JsonRenderer.render(report);
-                    default -> AnalyzeTextRenderer.render(report);
-                };
-                Path file = OutputFile.write(spec, output != null ? output : Path.of(OutputFile.HTML_DEFAULT), text);
+                Path file = OutputFile.write(spec, output != null ? output : Path.of(OutputFile.HTML_DEFAULT),
+                        out -> render(report, out));
                 spec.commandLine().getOut().println("Report written to " + file);
-            } else if (format == OutputFormat.json) {
-                JsonRenderer.write(report, spec.commandLine().getOut());
             } else {
-                spec.commandLine().getOut().print(AnalyzeTextRenderer.render(report));
+                render(report, spec.commandLine().getOut());
             }
             spec.commandLine().getOut().flush();
             phases.done();
             return ExitCode.OK.code();
         });
+    }
+
+    /** JSON is streamed (a --top 0 report can be tens of megabytes); the others are strings of bounded size. */
+    private void render(AnalyzeReport report, Writer out) {
+        switch (format) {
+            case json -> JsonRenderer.write(report, out);
+            case html -> OutputFile.print(out, AnalyzeHtmlRenderer.render(report));
+            default -> OutputFile.print(out, AnalyzeTextRenderer.render(report));
+        }
     }
 }

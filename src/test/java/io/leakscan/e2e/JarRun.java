@@ -13,12 +13,17 @@ record JarRun(int exitCode, String out, String err) {
     static final Path JAR = Path.of("target", "leakscan.jar");
 
     static JarRun of(Path workDir, String... args) throws IOException, InterruptedException {
+        return in(Path.of("").toAbsolutePath(), workDir, args);
+    }
+
+    /** Runs with {@code currentDir} as the process's working directory ({@code workDir} holds its captured output). */
+    static JarRun in(Path currentDir, Path workDir, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
-        Process p = new ProcessBuilder(cmd).directory(Path.of("").toAbsolutePath().toFile())
+        Process p = new ProcessBuilder(cmd).directory(currentDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
