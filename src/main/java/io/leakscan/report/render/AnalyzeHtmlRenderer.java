@@ -9,9 +9,7 @@ import io.leakscan.report.LeakSuspectEntry;
 import io.leakscan.report.PathStep;
 import io.leakscan.report.SnapshotSummary;
 import io.leakscan.util.Sizes;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -51,12 +49,7 @@ public final class AnalyzeHtmlRenderer {
         histogram(b, r.histogram(), full.histogram().size());
         gcRoots(b, r.gcRoots());
         unreachable(b, r.unreachable(), full.unreachable().size());
-        b.append("</main>\n");
-        // The tables above are the text; the script needs only what it draws (the records as the JSON format has them).
-        Map<String, Object> drawn = new LinkedHashMap<>();
-        drawn.put("snapshot", r.snapshot());
-        drawn.put("dominatorTree", r.dominatorTree());
-        return page.render(JsonRenderer.compact(drawn), "analyze.js");
+        return page.render("analyze.js", "snapshot", r.snapshot(), "dominatorTree", r.dominatorTree());
     }
 
     private static void summary(StringBuilder b, AnalyzeReport r) {

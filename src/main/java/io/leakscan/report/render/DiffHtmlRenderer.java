@@ -3,9 +3,7 @@ package io.leakscan.report.render;
 import io.leakscan.diff.DiffResult;
 import io.leakscan.diff.Gate;
 import io.leakscan.util.Sizes;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -63,11 +61,7 @@ public final class DiffHtmlRenderer {
         dumps(b, r);
         suspects(b, r.suspects(), full.suspects().size());
         classes(b, r.classes(), full.classes().size());
-        b.append("</main>\n");
-        Map<String, Object> drawn = new LinkedHashMap<>();
-        drawn.put("snapshots", r.snapshots());
-        drawn.put("suspects", r.suspects());
-        return page.render(JsonRenderer.compact(drawn), "diff.js");
+        return page.render("diff.js", "snapshots", r.snapshots(), "suspects", r.suspects());
     }
 
     private static void gates(StringBuilder b, List<Gate> gates) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -35,12 +37,17 @@ final class HtmlPage {
     }
 
     /**
-     * The whole page.
+     * The whole page, closing the body's {@code <main>}. The tables in the body are the text; the script
+     * gets only the two report records it draws, as the JSON format writes them, under the names given.
      *
-     * @param dataJson the report as compact JSON, read by the script from {@code #leakscan-data}
-     * @param script   name of the page's script among the assets ({@code analyze.js}, {@code diff.js})
+     * @param script name of the page's script among the assets ({@code analyze.js}, {@code diff.js})
      */
-    String render(String dataJson, String script) {
+    String render(String script, String name1, Object record1, String name2, Object record2) {
+        body.append("</main>\n");
+        Map<String, Object> drawn = new LinkedHashMap<>(); // fixed order: the same report gives the same page
+        drawn.put(name1, record1);
+        drawn.put(name2, record2);
+        String dataJson = JsonRenderer.compact(drawn);
         StringBuilder out = new StringBuilder(body.length() + dataJson.length() + 320 * 1024);
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CONTENT_SECURITY_POLICY)
