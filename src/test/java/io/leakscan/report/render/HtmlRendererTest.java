@@ -64,6 +64,18 @@ class HtmlRendererTest {
     }
 
     @Test
+    void partialDumpIsSaidAtTheTop() {
+        AnalyzeReport big = bigAnalyzeReport(10);
+        SnapshotSummary cut = new SnapshotSummary("cut.hprof", "JAVA PROFILE 1.0.2", 8, "2026-01-01T00:00:00Z", 10, 10, 1,
+                100, 0, 0, true, 1, 1, 0, false, "file ends at byte offset 4096 inside a record (HEAP_DUMP_SEGMENT)");
+        String page = AnalyzeHtmlRenderer.render(new AnalyzeReport(1, cut, big.histogram(), big.dominators(), List.of(),
+                List.of(), List.of(), List.of("cut.hprof is truncated"), big.dominatorTree()));
+        String header = page.substring(page.indexOf("<header>"), page.indexOf("</header>"));
+        assertThat(header).contains("PARTIAL: file ends at byte offset 4096");
+        assertThat(page).contains("<strong>Warning:</strong> cut.hprof is truncated");
+    }
+
+    @Test
     void verdictIsInconclusiveWhenGatesPassedOnATruncatedDump() {
         DiffResult r = new DiffResult(1, List.of(), 0, null, List.of(), List.of(),
                 List.of(new Gate("max-growth", "1MB", true, "fine", List.of())),
