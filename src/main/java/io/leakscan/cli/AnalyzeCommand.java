@@ -4,8 +4,10 @@ import io.leakscan.analysis.HeapAnalysis;
 import io.leakscan.heap.HeapSnapshot;
 import io.leakscan.report.AnalyzeReport;
 import io.leakscan.report.AnalyzeReportBuilder;
+import io.leakscan.report.render.AnalyzeHtmlRenderer;
 import io.leakscan.report.render.AnalyzeTextRenderer;
 import io.leakscan.report.render.JsonRenderer;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +29,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Path dump;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "25",
-            description = "Histogram rows and dominators to show; 0 for all (default: ${DEFAULT-VALUE}). "
-                    + "Paths are given for the first 100 dominators.")
+            description = "Histogram rows and dominators to show; 0 for all (default: ${DEFAULT-VALUE}, 1000 with"
+                    + " --format html). Paths are given for the first 100 dominators.")
     int top;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE (default for --format html: " + OutputFile.HTML_DEFAULT
+                    + " in the current directory, never beside the dump).")
+    Path output;
 
     @Mixin
     DumpOptions dumpOptions;
@@ -55,16 +62,29 @@ public final class AnalyzeCommand implements Callable<Integer> {
             HeapAnalysis analysis = phases.run("dominator tree and retained sizes",
                     () -> HeapAnalysis.of(snapshot, dumpOptions.keepUnreachable));
             List<String> warnings = new ArrayList<>(Warnings.of(snapshot));
+            int rows = format == OutputFormat.html && !spec.commandLine().getParseResult().hasMatchedOption("--top")
+                    ? AnalyzeHtmlRenderer.HISTOGRAM_ROWS : top;
             AnalyzeReport report = phases.run("report",
-                    () -> new AnalyzeReportBuilder(analysis, top).build(dump.toString(), warnings));
-            if (format == OutputFormat.json) {
-                JsonRenderer.write(report, spec.commandLine().getOut());
+                    () -> new AnalyzeReportBuilder(analysis, rows).build(dump.toString(), warnings));
+            if (format == OutputFormat.html || output != null) {
+                Path file = OutputFile.write(spec, output != null ? output : Path.of(OutputFile.HTML_DEFAULT),
+                        out -> render(report, out));
+                spec.commandLine().getOut().println("Report written to " + file);
             } else {
-                spec.commandLine().getOut().print(AnalyzeTextRenderer.render(report));
-                spec.commandLine().getOut().flush();
+                render(report, spec.commandLine().getOut());
             }
+            spec.commandLine().getOut().flush();
             phases.done();
             return ExitCode.OK.code();
         });
+    }
+
+    /** JSON is streamed (a --top 0 report can be tens of megabytes); the others are strings of bounded size. */
+    private void render(AnalyzeReport report, Writer out) {
+        switch (format) {
+            case json -> JsonRenderer.write(report, out);
+            case html -> OutputFile.print(out, AnalyzeHtmlRenderer.render(report));
+            default -> OutputFile.print(out, AnalyzeTextRenderer.render(report));
+        }
     }
 }

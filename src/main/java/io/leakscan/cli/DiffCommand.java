@@ -5,12 +5,11 @@ import io.leakscan.diff.DiffResult;
 import io.leakscan.diff.DumpSummary;
 import io.leakscan.diff.GateLimits;
 import io.leakscan.diff.Gates;
+import io.leakscan.report.render.DiffHtmlRenderer;
 import io.leakscan.report.render.DiffJUnitRenderer;
 import io.leakscan.report.render.DiffMarkdownRenderer;
 import io.leakscan.report.render.DiffTextRenderer;
 import io.leakscan.report.render.JsonRenderer;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,7 @@ public final class DiffCommand implements Callable<Integer> {
     List<Path> dumps;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "15",
-            description = "Class rows to show; 0 for all (default: ${DEFAULT-VALUE}).")
+            description = "Class rows to show; 0 for all (default: ${DEFAULT-VALUE}; with --format html, 1000).")
     int top;
 
     @Option(names = "--sort", paramLabel = "BY", defaultValue = "retained",
@@ -52,7 +51,8 @@ public final class DiffCommand implements Callable<Integer> {
     DiffFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the --format output to FILE; the text summary still goes to the terminal.")
+            description = "Write the --format output to FILE; the text summary still goes to the terminal"
+                    + " (default for --format html: " + OutputFile.HTML_DEFAULT + " in the current directory).")
     Path output;
 
     @Option(names = "--max-growth", paramLabel = "SIZE|PCT",
@@ -90,11 +90,13 @@ public final class DiffCommand implements Callable<Integer> {
                 summaries.add(DumpOrSummary.load(dump, dumpOptions, phases));
             }
             DiffResult full = DiffAnalysis.compare(summaries, new DiffAnalysis.Options(all, -1, sort, 0));
-            DiffResult result = full.withGates(Gates.evaluate(limits, full, full.classes())).withTopClasses(top);
+            boolean html = format == DiffFormat.html;
+            int rows = html && !spec.commandLine().getParseResult().hasMatchedOption("--top") ? 0 : top;
+            DiffResult result = full.withGates(Gates.evaluate(limits, full, full.classes())).withTopClasses(rows);
             String rendered = render(result, format);
-            if (output != null) {
-                writeOutput(rendered);
-                spec.commandLine().getOut().print(DiffTextRenderer.render(result, all));
+            if (output != null || html) {
+                OutputFile.write(spec, output != null ? output : Path.of(OutputFile.HTML_DEFAULT), rendered);
+                spec.commandLine().getOut().print(DiffTextRenderer.render(html ? result.withTopClasses(top) : result, all));
             } else {
                 spec.commandLine().getOut().print(rendered);
             }
@@ -109,20 +111,9 @@ public final class DiffCommand implements Callable<Integer> {
             case json -> JsonRenderer.render(result);
             case markdown -> DiffMarkdownRenderer.render(result);
             case junit -> DiffJUnitRenderer.render(result);
+            case html -> DiffHtmlRenderer.render(result);
             default -> DiffTextRenderer.render(result, all);
         };
-    }
-
-    private void writeOutput(String text) {
-        try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(output, text);
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot write --output " + output + ": " + e.getMessage());
-        }
     }
 
     private GateLimits limits() {

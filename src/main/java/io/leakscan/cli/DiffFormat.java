@@ -2,5 +2,5 @@ package io.leakscan.cli;
 
 /** Output formats of {@code diff}. */
 public enum DiffFormat {
-    text, json, markdown, junit
+    text, json, markdown, junit, html
 }

@@ -1,6 +1,6 @@
 package io.leakscan.cli;
 
-/** Output formats. */
+/** Output formats of {@code analyze}. */
 public enum OutputFormat {
-    text, json
+    text, json, html
 }

@@ -13,10 +13,11 @@ import java.util.List;
  * @param gcRoots       GC roots by kind
  * @param unreachable   classes of the unreachable objects, by shallow size
  * @param warnings      anything the reader had to work around
+ * @param dominatorTree bounded extract of the dominator tree for pictures ({@link DominatorTreeExtract})
  */
 public record AnalyzeReport(int schemaVersion, SnapshotSummary snapshot, List<HistogramRow> histogram,
         List<DominatorEntry> dominators, List<LeakSuspectEntry> suspects, List<GcRootCount> gcRoots,
-        List<HistogramRow> unreachable, List<String> warnings) {
+        List<HistogramRow> unreachable, List<String> warnings, DominatorTreeNode dominatorTree) {
     /** Current JSON layout version; bumped on any incompatible change. */
     public static final int SCHEMA_VERSION = 1;
 }

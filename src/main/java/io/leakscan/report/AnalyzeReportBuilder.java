@@ -89,8 +89,11 @@ public final class AnalyzeReportBuilder {
             suspectEntries.add(new LeakSuspectEntry(rank++, s.group() ? "class" : "object", suspectRef, cls,
                     s.instances(), s.retainedBytes(), pct, acc, steps(allPaths.get(dominatorCount + i)), description));
         }
+        t = System.nanoTime();
+        DominatorTreeNode tree = DominatorTreeExtract.of(analysis);
+        StepTimes.record("dominator tree extract", t);
         return new AnalyzeReport(AnalyzeReport.SCHEMA_VERSION, summary(displayPath), histogram, dominators,
-                suspectEntries, gcRoots(), unreachable, warnings);
+                suspectEntries, gcRoots(), unreachable, warnings, tree);
     }
 
     private SnapshotSummary summary(String displayPath) {
@@ -191,7 +194,11 @@ public final class AnalyzeReportBuilder {
     }
 
     private double percent(long bytes) {
-        long used = analysis.usedHeapBytes();
-        return used == 0 ? 0 : Math.round(bytes * 100_000.0 / used) / 1000.0;
+        return percentOf(bytes, analysis.usedHeapBytes());
+    }
+
+    /** {@code bytes} as a percentage of {@code usedHeapBytes}, three decimals (0 for an empty heap). */
+    static double percentOf(long bytes, long usedHeapBytes) {
+        return usedHeapBytes == 0 ? 0 : Math.round(bytes * 100_000.0 / usedHeapBytes) / 1000.0;
     }
 }

@@ -13,11 +13,21 @@ record JarRun(int exitCode, String out, String err) {
     static final Path JAR = Path.of("target", "leakscan.jar");
 
     static JarRun of(Path workDir, String... args) throws IOException, InterruptedException {
-        return withJvmOptions(List.of(), workDir, args);
+        return run(List.of(), Path.of("").toAbsolutePath(), workDir, args);
+    }
+
+    /** Runs with {@code currentDir} as the process's working directory ({@code workDir} holds its captured output). */
+    static JarRun in(Path currentDir, Path workDir, String... args) throws IOException, InterruptedException {
+        return run(List.of(), currentDir, workDir, args);
     }
 
     /** As {@link #of}, with more JVM options (system properties, heap size) before {@code -jar}. */
     static JarRun withJvmOptions(List<String> jvmOptions, Path workDir, String... args)
+            throws IOException, InterruptedException {
+        return run(jvmOptions, Path.of("").toAbsolutePath(), workDir, args);
+    }
+
+    private static JarRun run(List<String> jvmOptions, Path currentDir, Path workDir, String... args)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m"));
@@ -26,7 +36,7 @@ record JarRun(int exitCode, String out, String err) {
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
-        Process p = new ProcessBuilder(cmd).directory(Path.of("").toAbsolutePath().toFile())
+        Process p = new ProcessBuilder(cmd).directory(currentDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -31,6 +31,15 @@ public final class JsonRenderer {
         }
     }
 
+    /** The record as JSON on one line (for embedding, e.g. in the HTML report). */
+    public static String compact(Object report) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
     /** The record as pretty-printed JSON, ending in a newline. */
     public static String render(Object report) {
         try {
