@@ -78,12 +78,12 @@ public final class ClassRetainedSizes {
         }
         int[] domMembers = fillByEntry(domByEntry, classOf, classOfClassObject, memberStart);
         int[] bfsMembers = fillByEntry(bfs.byEntry(), classOf, classOfClassObject, memberStart);
-        classOfClassObject = null;
         StepTimes.record("  class members", t);
         t = System.nanoTime();
         Predecessors preds = Predecessors.build(g, dom);
         StepTimes.record("  predecessors", t);
-        return compute(g, tree, dom, preds, bfs, retained, shallow, isRoot, memberStart, domMembers, bfsMembers);
+        return compute(g, tree, dom, preds, bfs, retained, shallow, isRoot, memberStart, domMembers, bfsMembers,
+                classOfClassObject);
     }
 
     /** Entry numbers of each class's members, bucketed by class (offsets {@code memberStart}), ascending. */
@@ -111,7 +111,7 @@ public final class ClassRetainedSizes {
      */
     private static long[] compute(HeapGraph g, DominatorTree tree, DominatorChildren dom, Predecessors preds,
             ShortestPaths bfs, RetainedSizes retained, IntToLongFunction shallow, java.util.BitSet isRoot, int[] memberStart,
-            int[] domMembers, int[] bfsMembers) {
+            int[] domMembers, int[] bfsMembers, ClassObjects classObjects) {
         int classCount = memberStart.length - 1;
         long[] result = new long[classCount];
         long t = System.nanoTime();
@@ -123,7 +123,7 @@ public final class ClassRetainedSizes {
         StepTimes.record("  inconsistent objects", t);
         t = System.nanoTime();
         Shared shared = new Shared(g, dom, preds, bfs, retained, shallow, memberStart, domMembers, bfsMembers,
-                isRoot, inconsistent, inconsistentEntry);
+                isRoot, inconsistent, inconsistentEntry, classObjects);
         // Classes are independent: two workers, each with its own marks (4 bytes per object), take the
         // classes biggest first — when the heap has room for the second set of marks.
         Integer[] bySize = new Integer[classCount];
@@ -199,7 +199,7 @@ public final class ClassRetainedSizes {
     /** What every worker reads; never written after construction. */
     private record Shared(HeapGraph g, DominatorChildren dom, Predecessors preds, ShortestPaths bfs,
             RetainedSizes retained, IntToLongFunction shallow, int[] memberStart, int[] domMembers, int[] bfsMembers,
-            java.util.BitSet isRoot, int[] inconsistent, int[] inconsistentEntry) {
+            java.util.BitSet isRoot, int[] inconsistent, int[] inconsistentEntry, ClassObjects classObjects) {
     }
 
     /** One thread's marks and scratch arrays; computes one class at a time. Not thread-safe. */
@@ -218,6 +218,8 @@ public final class ClassRetainedSizes {
         private final int[] inconsistentEntry;
         private final int[] bfsByEntry;
         private final int[] domByEntry;
+        private final int[] classOf;
+        private final ClassObjects classObjects;
         private final int[] outStart;
         private final int[] out;
         // One array for both marks (4 bytes per object): 2·mark = a candidate of class mark still held,
@@ -244,6 +246,8 @@ public final class ClassRetainedSizes {
             inconsistentEntry = s.inconsistentEntry();
             bfsByEntry = bfs.byEntry();
             domByEntry = dom.byEntry();
+            classOf = g.classIndexOf();
+            classObjects = s.classObjects();
             outStart = g.outStart();
             out = g.out();
             state = new int[g.objectCount()];
@@ -343,6 +347,16 @@ public final class ClassRetainedSizes {
                 for (int q = preds.start(z), end = preds.end(z); held && q < end; q++) {
                     int p = preds.at(q);
                     held = state[p] == 2 * mark || (state[p] != 2 * mark + 1
+                            && inTops(dom.entry(p), topEntry, topExit, tops));
+                }
+                // A class object is also referred to by every instance of the class it describes (the
+                // implicit class edge): those referrers are that class's members, already listed, so the
+                // predecessor lists need not repeat them (4 bytes per object less at this peak).
+                int described = held ? classObjects.described(z, classOf[z]) : -1;
+                for (int i = described >= 0 ? memberStart[described] : 0,
+                        end = described >= 0 ? memberStart[described + 1] : 0; held && i < end; i++) {
+                    int p = domByEntry[domMembers[i]];
+                    held = p == z || state[p] == 2 * mark || (state[p] != 2 * mark + 1
                             && inTops(dom.entry(p), topEntry, topExit, tops));
                 }
                 if (held) {

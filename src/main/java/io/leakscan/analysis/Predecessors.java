@@ -3,8 +3,11 @@ package io.leakscan.analysis;
 import io.leakscan.heap.HeapGraph;
 
 /**
- * Inbound references of every object (implicit object-to-class edges included), from reachable
- * objects only. Memory: 4 bytes per reference plus 4 per object. O(objects + references) to build.
+ * Inbound explicit references of every object, from reachable objects only. The implicit
+ * object-to-class edges are left out: the referrers of a class object through them are all instances of
+ * the class it describes, which a caller that needs them has listed already (ClassRetainedSizes), and
+ * keeping them would cost 4 bytes per object. Memory: 4 bytes per reference plus 4 per object.
+ * O(objects + references) to build.
  * Immutable; thread-safe to read.
  */
 public final class Predecessors {
@@ -22,10 +25,6 @@ public final class Predecessors {
         int[] out = g.out();
         int[] start = new int[n + 1];
         for (int v : tree.byEntry()) {
-            int c = g.classObjectOf(v);
-            if (c >= 0) {
-                start[c]++;
-            }
             for (int e = outStart[v]; e < outStart[v + 1]; e++) {
                 start[out[e]]++;
             }
@@ -38,10 +37,6 @@ public final class Predecessors {
         }
         int[] preds = new int[start[n]];
         for (int v : tree.byEntry()) {
-            int c = g.classObjectOf(v);
-            if (c >= 0) {
-                preds[--start[c]] = v;
-            }
             for (int e = outStart[v]; e < outStart[v + 1]; e++) {
                 preds[--start[out[e]]] = v;
             }
