@@ -9,8 +9,6 @@ import io.leakscan.report.render.DiffJUnitRenderer;
 import io.leakscan.report.render.DiffMarkdownRenderer;
 import io.leakscan.report.render.DiffTextRenderer;
 import io.leakscan.report.render.JsonRenderer;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +68,12 @@ public final class DiffCommand implements Callable<Integer> {
                     + " value: ${FALLBACK-VALUE}).")
     Integer failOnSuspects;
 
+    @Option(names = "--allow-partial",
+            description = "Evaluate the gates even when a dump is truncated (cut short while being written). Without"
+                    + " it, gates on a truncated dump are not evaluated and the run exits 3; with it, every format"
+                    + " says the verdict rests on partial data (JUnit XML: a test case in error).")
+    boolean allowPartial;
+
     @Mixin
     DumpOptions dumpOptions;
 
@@ -90,16 +94,24 @@ public final class DiffCommand implements Callable<Integer> {
                 summaries.add(DumpOrSummary.load(dump, dumpOptions, phases));
             }
             DiffResult full = DiffAnalysis.compare(summaries, new DiffAnalysis.Options(all, -1, sort, 0));
-            DiffResult result = full.withGates(Gates.evaluate(limits, full, full.classes())).withTopClasses(top);
+            DiffResult result = full.withGates(Gates.evaluate(limits, full, full.classes(), allowPartial))
+                    .withTopClasses(top);
             String rendered = render(result, format);
             if (output != null) {
-                writeOutput(rendered);
+                OutputFile.write(output, rendered);
                 spec.commandLine().getOut().print(DiffTextRenderer.render(result, all));
             } else {
                 spec.commandLine().getOut().print(rendered);
             }
             spec.commandLine().getOut().flush();
             phases.done();
+            if (result.gatesNotEvaluated()) {
+                // The report is out (it says so too); the exit code must not let a CI step go green.
+                spec.commandLine().getErr().println("leakscan: gates not evaluated: " + Gates.partialInputs(result)
+                        + ". A verdict on data that was not read is no verdict; --allow-partial evaluates the"
+                        + " gates anyway.");
+                return ExitCode.BAD_INPUT.code();
+            }
             return result.failed() ? ExitCode.GATE_CROSSED.code() : ExitCode.OK.code();
         });
     }
@@ -111,18 +123,6 @@ public final class DiffCommand implements Callable<Integer> {
             case junit -> DiffJUnitRenderer.render(result);
             default -> DiffTextRenderer.render(result, all);
         };
-    }
-
-    private void writeOutput(String text) {
-        try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(output, text);
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot write --output " + output + ": " + e.getMessage());
-        }
     }
 
     private GateLimits limits() {

@@ -3,14 +3,12 @@ package io.leakscan.cli;
 import io.leakscan.diff.DumpSummarizer;
 import io.leakscan.diff.DumpSummary;
 import io.leakscan.report.SummaryJson;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code leakscan summarize DUMP -o baseline.json}: a small summary that {@code diff} accepts in place of the dump. */
@@ -46,11 +44,7 @@ public final class SummarizeCommand implements Callable<Integer> {
                 spec.commandLine().getOut().print(SummaryJson.toJson(summary));
                 spec.commandLine().getOut().flush();
             } else {
-                try {
-                    SummaryJson.write(summary, output);
-                } catch (IOException e) {
-                    throw new ParameterException(spec.commandLine(), "cannot write " + output + ": " + e.getMessage());
-                }
+                OutputFile.write(output, SummaryJson.toJson(summary));
             }
             phases.done();
             return ExitCode.OK.code();

@@ -288,7 +288,7 @@ final class HeapBuilder implements HprofVisitor {
     private void setEdges(int fileIndex, int start) {
         long end = rawEdges.size();
         if (end > Integer.MAX_VALUE - 16) {
-            throw new HprofFormatException(file, 0, "more than 2^31 references: too large for this version");
+            throw new HprofFormatException(file, "more than 2^31 references: too large for this version");
         }
         edgeStart.set(fileIndex, start);
         edgeCount.set(fileIndex, (int) (end - start));
@@ -414,7 +414,7 @@ final class HeapBuilder implements HprofVisitor {
         int guard = 0;
         while (k != null) {
             if (++guard > 10_000) {
-                throw new HprofFormatException(file, 0, "class hierarchy of " + describeClass(c) + " has a cycle");
+                throw new HprofFormatException(file, "class hierarchy of " + describeClass(c) + " has a cycle");
             }
             for (int i = 0; i < k.fieldTypes.length; i++) {
                 int t = k.fieldTypes[i];
@@ -494,7 +494,7 @@ final class HeapBuilder implements HprofVisitor {
             if (heapDumpCount == 0) {
                 throw new HprofFormatException(file, in.position(), "the file holds no heap dump (no HEAP DUMP record)");
             }
-            throw new HprofFormatException(file, 0, "the file holds " + heapDumpCount + " heap dumps; there is no dump #"
+            throw new HprofFormatException(file, "the file holds " + heapDumpCount + " heap dumps; there is no dump #"
                     + (wantedDump + 1));
         }
         int fakeCounter = 0;
@@ -607,7 +607,7 @@ final class HeapBuilder implements HprofVisitor {
             ClassRecord c = classes.get(classIndexById.get(classId));
             int dataStart = p + 16;
             if (c.fieldDataBytes > n) {
-                throw new HprofFormatException(file, 0, "instance 0x" + Long.toHexString(objectIds.get(f)) + " has "
+                throw new HprofFormatException(file, "instance 0x" + Long.toHexString(objectIds.get(f)) + " has "
                         + n + " bytes of fields but its class " + c.name + " declares " + c.fieldDataBytes);
             }
             int start = (int) rawEdges.size();

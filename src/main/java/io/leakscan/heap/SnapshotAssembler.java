@@ -40,7 +40,7 @@ final class SnapshotAssembler {
         final int n = b.objectIds().size();
         final long[] fileIds = b.objectIds().raw();
         java.util.function.LongConsumer duplicate = id -> {
-            throw new HprofFormatException(b.file(), 0, "two objects have the same id 0x" + Long.toHexString(id));
+            throw new HprofFormatException(b.file(), "two objects have the same id 0x" + Long.toHexString(id));
         };
         IdIndex index = IdIndex.fromUnsorted(fileIds, n, duplicate);
         if (index == null) {
@@ -186,7 +186,7 @@ final class SnapshotAssembler {
         stepStart = System.nanoTime();
         long capacity = rawCount + 2L * classCount + localThread.size();
         if (capacity > Integer.MAX_VALUE - 16) {
-            throw new HprofFormatException(b.file(), 0, "too many references for this version (" + capacity + ")");
+            throw new HprofFormatException(b.file(), "too many references for this version (" + capacity + ")");
         }
         int[] out = new int[(int) capacity];
         byte[] slots = new byte[(int) capacity];
