@@ -33,6 +33,9 @@ final class IoFailure extends RuntimeException {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
+        if (e instanceof java.nio.file.FileAlreadyExistsException fe) {
+            return fe.getFile() + " is in the way (it is not a directory)";
+        }
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }

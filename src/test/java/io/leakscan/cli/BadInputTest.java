@@ -117,7 +117,9 @@ class BadInputTest {
             if (cut <= heapDumpStart) {
                 // Nothing of the heap was written: an error naming the file and offset.
                 assertThat(run.exitCode()).as("cut at " + cut).isEqualTo(3);
-                assertThat(run.err()).as("cut at " + cut).contains("cut.hprof").contains("byte offset");
+                // An empty file has no place to point at; any other cut names where the bytes stop.
+                assertThat(run.err()).as("cut at " + cut).contains("cut.hprof")
+                        .contains(cut == 0 ? "file is empty" : "byte offset");
                 assertClean(run);
             } else {
                 // Part of the heap was written: analysed, with the truncation said first.
