@@ -19,9 +19,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Analyse one heap dump: summary, leak suspects, biggest objects with their paths from GC roots,"
                 + " class histogram with exact retained sizes.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:success", "2:usage error", "3:unreadable, truncated or corrupt input",
-            "4:not enough memory (the message says how much to give)", "5:internal error (a bug in leakscan)"})
+        exitCodeListHeading = HelpText.EXIT_HEADING, exitCodeList = {
+            HelpText.OK, HelpText.USAGE, HelpText.IO, HelpText.MEMORY, HelpText.INTERNAL},
+        footer = HelpText.LAUNCHER)
 public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DUMP", description = "HPROF heap dump, plain or gzip (.hprof, .hprof.gz).")
     Path dump;

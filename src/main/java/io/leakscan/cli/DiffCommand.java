@@ -25,10 +25,9 @@ import picocli.CommandLine.Parameters;
                 + " how fast. Each dump is analysed fully, one after the other. A summary saved by 'leakscan"
                 + " summarize' can stand in for any dump. Gates (--max-growth, --max-class-growth,"
                 + " --fail-on-suspects) make the run exit 1 when crossed.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:success, and no gate crossed", "1:a gate was crossed", "2:usage error",
-            "3:unreadable, truncated or corrupt input", "4:not enough memory (the message says how much to give)",
-            "5:internal error (a bug in leakscan)"})
+        exitCodeListHeading = HelpText.EXIT_HEADING, exitCodeList = {
+            HelpText.OK, HelpText.GATE, HelpText.USAGE, HelpText.IO_DIFF, HelpText.MEMORY, HelpText.INTERNAL},
+        footer = HelpText.LAUNCHER)
 public final class DiffCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "DUMP",
             description = "Heap dumps (plain or gzip) or saved summaries, in time order.")

@@ -7,10 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "leakscan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Fast, exact heap dump analysis: retained sizes, leak suspects, what grows between dumps.",
         subcommands = {AnalyzeCommand.class, DiffCommand.class, SummarizeCommand.class, CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:success", "1:a gate was crossed (diff thresholds)", "2:usage error",
-            "3:unreadable, truncated or corrupt input", "4:not enough memory (the message says how much to give)",
-            "5:internal error (a bug in leakscan)"})
+        exitCodeListHeading = HelpText.EXIT_HEADING, exitCodeList = {
+            HelpText.OK, HelpText.GATE, HelpText.USAGE, HelpText.IO, HelpText.MEMORY, HelpText.INTERNAL},
+        footer = HelpText.LAUNCHER)
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

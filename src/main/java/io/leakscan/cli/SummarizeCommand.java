@@ -16,9 +16,9 @@ import picocli.CommandLine.Parameters;
         description = "Write a small summary of a dump (per-class counts and sizes, the biggest containers with their"
                 + " paths, sizes and element counts) that 'leakscan diff' accepts wherever it accepts a dump: keep it"
                 + " in the repository or as a CI artifact instead of the dump.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:success", "2:usage error", "3:unreadable, truncated or corrupt input",
-            "4:not enough memory (the message says how much to give)", "5:internal error (a bug in leakscan)"})
+        exitCodeListHeading = HelpText.EXIT_HEADING, exitCodeList = {
+            HelpText.OK, HelpText.USAGE, HelpText.IO, HelpText.MEMORY, HelpText.INTERNAL},
+        footer = HelpText.LAUNCHER)
 public final class SummarizeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DUMP", description = "HPROF heap dump, plain or gzip.")
     Path dump;
