@@ -36,6 +36,8 @@ public final class Main implements Runnable {
     /** A configured command line; tests set their own writers on it. */
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setOut(ConsoleWriters.stdout());
+        cl.setErr(ConsoleWriters.stderr());
         cl.setExitCodeExceptionMapper(t -> ExitCode.INTERNAL_ERROR.code());
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             boolean verbose = parsed.hasMatchedOption("-v") || parsed.subcommands().stream()

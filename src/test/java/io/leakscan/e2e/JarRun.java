@@ -13,13 +13,21 @@ record JarRun(int exitCode, String out, String err) {
     static final Path JAR = Path.of("target", "leakscan.jar");
 
     static JarRun of(Path workDir, String... args) throws IOException, InterruptedException {
+        return of(workDir, java.util.Map.of(), args);
+    }
+
+    /** As {@link #of(Path, String...)} with these environment variables set (LANG, LC_ALL…). */
+    static JarRun of(Path workDir, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
-        Process p = new ProcessBuilder(cmd).directory(Path.of("").toAbsolutePath().toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(Path.of("").toAbsolutePath().toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("leakscan timed out: " + cmd);
