@@ -25,7 +25,7 @@ class ExitCodeTest {
         // NoClassDefFoundError (an Error, not an Exception), which used to escape with a trace and exit 1.
         Path dump = TinyDumps.linkedNodes().writeTo(dir.resolve("tiny.hprof"));
         List<String> cp = new ArrayList<>();
-        for (Class<?> c : List.of(Main.class, picocli.CommandLine.class, me.tongfei.progressbar.ProgressBar.class)) {
+        for (Class<?> c : List.of(Main.class, picocli.CommandLine.class)) {
             cp.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
         }
         for (boolean verbose : new boolean[] {false, true}) {
