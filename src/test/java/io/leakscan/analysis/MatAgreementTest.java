@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * leakscan's numbers equal Eclipse MAT's on real dumps from old JVMs: objects, classes, GC roots, used
  * heap, every histogram row (instances, shallow and exact retained bytes) and the leak suspects.
- * Runs on the dumps copied into {@code testdata/}, and on every dump of {@code ../shared/testdata/mat}
- * when that folder is present.
+ * Runs on the dumps copied into {@code testdata/} with MAT's output in both modes (default and
+ * {@code --keep-unreachable}), and on every dump of {@code ../shared/testdata/mat} when that folder is
+ * present (a clean clone without it still runs the project's seven).
  */
 class MatAgreementTest {
     static final Path PROJECT = Path.of("testdata");
@@ -43,6 +44,13 @@ class MatAgreementTest {
     @MethodSource("projectDumps")
     void projectDumpsMatchMat(String dump, String matRun, int snapshot) throws IOException {
         check(PROJECT.resolve(dump), PROJECT.resolve("mat-output").resolve(matRun).resolve("default"), snapshot);
+    }
+
+    /** MAT's {@code keep_unreachable_objects} output, copied into testdata/ so a clean clone runs this too. */
+    @ParameterizedTest(name = "keep-unreachable {1}")
+    @MethodSource("projectDumps")
+    void projectDumpsMatchMatKeepingUnreachable(String dump, String matRun, int snapshot) throws IOException {
+        check(PROJECT.resolve(dump), PROJECT.resolve("mat-output").resolve(matRun).resolve("keep"), snapshot, true);
     }
 
     static Stream<Arguments> sharedDumps() throws IOException {
