@@ -60,7 +60,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (format == OutputFormat.json) {
                 JsonRenderer.write(report, spec.commandLine().getOut());
             } else {
-                spec.commandLine().getOut().print(AnalyzeTextRenderer.render(report));
+                spec.commandLine().getOut().print(AnalyzeTextRenderer.render(report, common.verbose));
                 spec.commandLine().getOut().flush();
             }
             phases.done();

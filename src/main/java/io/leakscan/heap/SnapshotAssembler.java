@@ -195,6 +195,7 @@ final class SnapshotAssembler {
         int[] lastSource = new int[n];
         Arrays.fill(lastSource, -1);
         long dangling = 0;
+        long danglingFromArrays = 0;
         int pos = 0;
         int lp = 0;
         for (int r = 0; r < n; r++) {
@@ -228,6 +229,9 @@ final class SnapshotAssembler {
                 int t = (int) raw.get(start + (long) e);
                 if (t < 0) {
                     dangling++;
+                    if (kinds[r] == ObjectKind.OBJECT_ARRAY) {
+                        danglingFromArrays++; // what HotSpot leaves out is referenced from arrays (docs/semantics.md)
+                    }
                 } else if (lastSource[t] != r) {
                     lastSource[t] = r;
                     slots[pos] = rawSlots.get(start + (long) e);
@@ -269,7 +273,7 @@ final class SnapshotAssembler {
                 fieldNames, staticNames, javaLangClass, idSize);
         DumpInfo info = new DumpInfo(b.file(), in.fileBytes(), in.isGzip(), b.header().formatVersion(), idSize,
                 b.header().timestampMillis(), idSize == 8 && refSize == 4, objectAlign, b.heapDumpCount(),
-                b.wantedDump(), dangling, danglingRoots, syntheticClasses, b.truncationProblem(),
+                b.wantedDump(), dangling, danglingFromArrays, danglingRoots, syntheticClasses, b.truncationProblem(),
                 b.truncationProblem() != null ? b.truncationOffset() : in.position());
         int[] lt = new int[localOrder.length];
         int[] lo = new int[localOrder.length];

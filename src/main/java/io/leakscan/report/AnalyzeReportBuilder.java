@@ -112,7 +112,7 @@ public final class AnalyzeReportBuilder {
                 analysis.liveClasses(), snapshot.rootObjects().length, analysis.usedHeapBytes(),
                 analysis.unreachableHistogram().totalInstances(), analysis.unreachableHistogram().totalShallowBytes(),
                 info.compressedOops(), info.heapDumpIndex() + 1, info.heapDumpCount(), info.danglingReferences(),
-                info.complete(), info.complete() ? null
+                info.danglingFromArrays(), info.complete(), info.complete() ? null
                         : "file ends at byte offset " + info.readBytes() + " inside a record (" + info.truncation() + ")");
     }
 
