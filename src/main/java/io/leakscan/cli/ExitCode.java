@@ -14,7 +14,7 @@ public enum ExitCode {
     BAD_INPUT(3, "unreadable, truncated or corrupt input"),
     /** The JVM ran out of memory; the message says how much heap is needed. */
     OUT_OF_MEMORY(4, "not enough memory (the message says how much to give)"),
-    /** A bug in leakscan; the message asks for a report. */
+    /** A bug in leakscan (any unexpected Throwable, Errors included); the message asks for a report. */
     INTERNAL_ERROR(5, "internal error (a bug in leakscan)");
 
     private final int code;
