@@ -30,14 +30,7 @@ class MatAgreementTest {
     static final Path SHARED = Path.of("..", "shared", "testdata", "mat");
 
     static Stream<Arguments> projectDumps() {
-        return Stream.of(
-                Arguments.of("sun_jdk5_13_x32.hprof.gz", "sun_jdk5_13_x32.hprof", 0),
-                Arguments.of("sun_jdk5_64bit.hprof.gz", "sun_jdk5_64bit.hprof", 0),
-                Arguments.of("sun_jdk6_30_x64_compressedOops.hprof.gz", "sun_jdk6_30_x64_compressedOops.hprof", 0),
-                Arguments.of("sun_jdk6_31_hprofagent_compressedOops.hprof.gz", "sun_jdk6_31_hprofagent_compressedOops.hprof_S1", 1),
-                Arguments.of("sun_jdk6_31_hprofagent_compressedOops.hprof.gz", "sun_jdk6_31_hprofagent_compressedOops.hprof_S2", 2),
-                Arguments.of("oracle_jdk8_05_x64.hprof.gz", "oracle_jdk8_05_x64.hprof", 0),
-                Arguments.of("java_pid1884.0001.hprof.gz", "java_pid1884.0001.hprof.gz", 0));
+        return io.leakscan.testutil.MatRuns.projectDumps();
     }
 
     @ParameterizedTest(name = "{1}")

@@ -50,6 +50,11 @@ class DiffRankingTest {
             return this;
         }
 
+        /** One ArrayList on {@code path}. */
+        Dump list(String path, long elements, long retained) {
+            return group("collection", "java.util.ArrayList", path, 1, elements, retained);
+        }
+
         Dump cls(String name, long instances, long retained) {
             classes.put(name, new ClassStats(name, instances, instances * 16, retained, 1, false));
             return this;
@@ -61,41 +66,37 @@ class DiffRankingTest {
     }
 
     static DiffResult compare(Dump... dumps) {
-        List<DumpSummary> s = new ArrayList<>();
-        for (Dump d : dumps) {
-            s.add(d.build());
-        }
-        return DiffAnalysis.compare(s, DiffAnalysis.Options.defaults());
+        return compare(DiffAnalysis.Options.defaults(), dumps);
     }
 
+    /** As --all --top 0: every growth, every class. */
     static DiffResult compareAll(Dump... dumps) {
+        return compare(new DiffAnalysis.Options(true, -1, "retained", 0), dumps);
+    }
+
+    static DiffResult compare(DiffAnalysis.Options options, Dump... dumps) {
         List<DumpSummary> s = new ArrayList<>();
         for (Dump d : dumps) {
             s.add(d.build());
         }
-        return DiffAnalysis.compare(s, new DiffAnalysis.Options(true, -1, "retained", 0));
+        return DiffAnalysis.compare(s, options);
     }
 
     @Test
     void growthBelowTheThresholdIsNoSuspectAndTheThresholdScalesWithTheHeap() {
         // Small heap: the threshold is 64 KiB.
         DiffResult small = compare(
-                new Dump("a", 0).group("collection", "java.util.ArrayList", "static A.SMALL", 1, 10, 100 * KIB)
-                        .group("collection", "java.util.ArrayList", "static A.BIG", 1, 10, 100 * KIB),
-                new Dump("b", HOUR).group("collection", "java.util.ArrayList", "static A.SMALL", 1, 20, 160 * KIB)
-                        .group("collection", "java.util.ArrayList", "static A.BIG", 1, 20, 170 * KIB));
+                new Dump("a", 0).list("static A.SMALL", 10, 100 * KIB)
+                        .list("static A.BIG", 10, 100 * KIB),
+                new Dump("b", HOUR).list("static A.SMALL", 20, 160 * KIB)
+                        .list("static A.BIG", 20, 170 * KIB));
         assertThat(small.suspects()).extracting(DiffResult.Suspect::path).containsExactly("static A.BIG");
 
         // A 200 MiB heap: the threshold is a 200th of it (1 MiB), so 900 KiB of growth is not enough.
-        DiffResult big = compare(
-                new Dump("a", 0).heap(200L << 20).group("collection", "java.util.ArrayList", "static A.L", 1, 10, KIB),
-                new Dump("b", HOUR).heap(201L << 20).group("collection", "java.util.ArrayList", "static A.L", 1, 90,
-                        901 * KIB));
-        assertThat(big.suspects()).isEmpty();
-        assertThat(compareAll(
-                new Dump("a", 0).heap(200L << 20).group("collection", "java.util.ArrayList", "static A.L", 1, 10, KIB),
-                new Dump("b", HOUR).heap(201L << 20).group("collection", "java.util.ArrayList", "static A.L", 1, 90,
-                        901 * KIB)).suspects()).as("--all shows every growth").hasSize(1);
+        Dump first = new Dump("a", 0).heap(200L << 20).list("static A.L", 10, KIB);
+        Dump second = new Dump("b", HOUR).heap(201L << 20).list("static A.L", 90, 901 * KIB);
+        assertThat(compare(first, second).suspects()).isEmpty();
+        assertThat(compareAll(first, second).suspects()).as("--all shows every growth").hasSize(1);
     }
 
     @Test
@@ -136,12 +137,12 @@ class DiffRankingTest {
     @Test
     void steadyGrowthOutranksAOneOffJumpOfTheSameSize() {
         DiffResult r = compare(
-                new Dump("a", 0).group("collection", "java.util.ArrayList", "static A.STEADY", 1, 100, 100 * KIB)
-                        .group("collection", "java.util.ArrayList", "static A.JUMP", 1, 100, 100 * KIB),
-                new Dump("b", HOUR).group("collection", "java.util.ArrayList", "static A.STEADY", 1, 200, 300 * KIB)
-                        .group("collection", "java.util.ArrayList", "static A.JUMP", 1, 400, 700 * KIB),
-                new Dump("c", 2 * HOUR).group("collection", "java.util.ArrayList", "static A.STEADY", 1, 400, 700 * KIB)
-                        .group("collection", "java.util.ArrayList", "static A.JUMP", 1, 400, 700 * KIB));
+                new Dump("a", 0).list("static A.STEADY", 100, 100 * KIB)
+                        .list("static A.JUMP", 100, 100 * KIB),
+                new Dump("b", HOUR).list("static A.STEADY", 200, 300 * KIB)
+                        .list("static A.JUMP", 400, 700 * KIB),
+                new Dump("c", 2 * HOUR).list("static A.STEADY", 400, 700 * KIB)
+                        .list("static A.JUMP", 400, 700 * KIB));
         assertThat(r.suspects()).extracting(DiffResult.Suspect::path).containsExactly("static A.STEADY", "static A.JUMP");
         DiffResult.Suspect steady = r.suspects().get(0);
         DiffResult.Suspect jump = r.suspects().get(1);

@@ -34,14 +34,7 @@ class MatReportAgreementTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static Stream<Arguments> runs() {
-        return Stream.of(
-                Arguments.of("sun_jdk5_13_x32.hprof.gz", "sun_jdk5_13_x32.hprof", 0),
-                Arguments.of("sun_jdk5_64bit.hprof.gz", "sun_jdk5_64bit.hprof", 0),
-                Arguments.of("sun_jdk6_30_x64_compressedOops.hprof.gz", "sun_jdk6_30_x64_compressedOops.hprof", 0),
-                Arguments.of("sun_jdk6_31_hprofagent_compressedOops.hprof.gz", "sun_jdk6_31_hprofagent_compressedOops.hprof_S1", 1),
-                Arguments.of("sun_jdk6_31_hprofagent_compressedOops.hprof.gz", "sun_jdk6_31_hprofagent_compressedOops.hprof_S2", 2),
-                Arguments.of("oracle_jdk8_05_x64.hprof.gz", "oracle_jdk8_05_x64.hprof", 0),
-                Arguments.of("java_pid1884.0001.hprof.gz", "java_pid1884.0001.hprof.gz", 0));
+        return io.leakscan.testutil.MatRuns.projectDumps();
     }
 
     private static JsonNode analyze(String dump, int snapshot) throws IOException {
