@@ -21,9 +21,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Analyse one heap dump: summary, leak suspects, biggest objects with their paths from GC roots,"
                 + " class histogram with exact retained sizes.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:success", "2:usage error", "3:unreadable, truncated or corrupt input",
-            "4:not enough memory (the message says how much to give)", "5:internal error (a bug in leakscan)", "6:the dump is beyond leakscan's limits (objects, references)"})
+        exitCodeListHeading = HelpText.EXIT_HEADING, exitCodeList = {
+            HelpText.OK, HelpText.USAGE, HelpText.IO, HelpText.MEMORY, HelpText.INTERNAL, HelpText.TOO_LARGE},
+        footer = HelpText.LAUNCHER)
 public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DUMP", description = "HPROF heap dump, plain or gzip (.hprof, .hprof.gz).")
     Path dump;
@@ -67,7 +67,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             AnalyzeReport report = phases.run("report",
                     () -> new AnalyzeReportBuilder(analysis, rows).build(dump.toString(), warnings));
             if (format == OutputFormat.html || output != null) {
-                Path file = OutputFile.write(spec, output != null ? output : Path.of(OutputFile.HTML_DEFAULT),
+                Path file = OutputFile.write(output != null ? output : Path.of(OutputFile.HTML_DEFAULT),
                         out -> render(report, out));
                 spec.commandLine().getOut().println("Report written to " + file);
             } else {

@@ -26,10 +26,9 @@ import picocli.CommandLine.Parameters;
                 + " how fast. Each dump is analysed fully, one after the other. A summary saved by 'leakscan"
                 + " summarize' can stand in for any dump. Gates (--max-growth, --max-class-growth,"
                 + " --fail-on-suspects) make the run exit 1 when crossed.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:success, and no gate crossed", "1:a gate was crossed", "2:usage error",
-            "3:unreadable, truncated or corrupt input", "4:not enough memory (the message says how much to give)",
-            "5:internal error (a bug in leakscan)", "6:the dump is beyond leakscan's limits (objects, references)"})
+        exitCodeListHeading = HelpText.EXIT_HEADING, exitCodeList = {
+            HelpText.OK, HelpText.GATE, HelpText.USAGE, HelpText.IO_DIFF, HelpText.MEMORY, HelpText.INTERNAL, HelpText.TOO_LARGE},
+        footer = HelpText.LAUNCHER)
 public final class DiffCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "DUMP",
             description = "Heap dumps (plain or gzip) or saved summaries, in time order.")
@@ -70,6 +69,12 @@ public final class DiffCommand implements Callable<Integer> {
                     + " value: ${FALLBACK-VALUE}).")
     Integer failOnSuspects;
 
+    @Option(names = "--allow-partial",
+            description = "Evaluate the gates even when a dump is truncated (cut short while being written). Without"
+                    + " it, gates on a truncated dump are not evaluated and the run exits 3; with it, every format"
+                    + " says the verdict rests on partial data (JUnit XML: a test case in error).")
+    boolean allowPartial;
+
     @Mixin
     DumpOptions dumpOptions;
 
@@ -92,16 +97,23 @@ public final class DiffCommand implements Callable<Integer> {
             DiffResult full = DiffAnalysis.compare(summaries, new DiffAnalysis.Options(all, -1, sort, 0));
             boolean html = format == DiffFormat.html;
             int rows = html && !spec.commandLine().getParseResult().hasMatchedOption("--top") ? 0 : top;
-            DiffResult result = full.withGates(Gates.evaluate(limits, full, full.classes())).withTopClasses(rows);
+            DiffResult result = full.withGates(Gates.evaluate(limits, full, full.classes(), allowPartial)).withTopClasses(rows);
             String rendered = render(result, format);
             if (output != null || html) {
-                OutputFile.write(spec, output != null ? output : Path.of(OutputFile.HTML_DEFAULT), rendered);
+                OutputFile.write(output != null ? output : Path.of(OutputFile.HTML_DEFAULT), rendered);
                 spec.commandLine().getOut().print(DiffTextRenderer.render(html ? result.withTopClasses(top) : result, all));
             } else {
                 spec.commandLine().getOut().print(rendered);
             }
             spec.commandLine().getOut().flush();
             phases.done();
+            if (result.gatesNotEvaluated()) {
+                // The report is out (it says so too); the exit code must not let a CI step go green.
+                spec.commandLine().getErr().println("leakscan: gates not evaluated: " + Gates.partialInputs(result)
+                        + ". A verdict on data that was not read is no verdict; --allow-partial evaluates the"
+                        + " gates anyway.");
+                return ExitCode.BAD_INPUT.code();
+            }
             return result.failed() ? ExitCode.GATE_CROSSED.code() : ExitCode.OK.code();
         });
     }

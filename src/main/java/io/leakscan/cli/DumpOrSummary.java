@@ -4,7 +4,6 @@ import io.leakscan.analysis.HeapAnalysis;
 import io.leakscan.diff.DumpSummarizer;
 import io.leakscan.diff.DumpSummary;
 import io.leakscan.heap.HeapSnapshot;
-import io.leakscan.hprof.HprofFormatException;
 import io.leakscan.report.SummaryJson;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,12 +15,13 @@ final class DumpOrSummary {
 
     static DumpSummary load(Path file, DumpOptions options, Phases phases) {
         if (SummaryJson.looksLikeSummary(file)) {
+            // A summary is JSON, not HPROF: its failures name the file but have no byte offset to give.
             try {
                 return SummaryJson.read(file);
             } catch (IOException e) {
-                throw new HprofFormatException(file, 0, "cannot read summary (" + e.getMessage() + ")");
+                throw IoFailure.cannotRead(file, e);
             } catch (IllegalArgumentException e) {
-                throw new HprofFormatException(file, 0, "not a heap dump, and " + e.getMessage().replace(file + ": ", ""));
+                throw new IoFailure(file + ": not a heap dump, and " + e.getMessage().replace(file + ": ", ""), e);
             }
         }
         HeapSnapshot snapshot = options.load(file, phases);

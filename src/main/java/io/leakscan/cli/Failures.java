@@ -32,14 +32,18 @@ final class Failures {
             err.println("leakscan: " + describe(inputs) + e.getMessage() + " (docs/memory.md, \"Limits\")");
             trace(err, common, e);
             return ExitCode.TOO_LARGE.code();
+        } catch (IoFailure e) {
+            err.println("leakscan: " + e.getMessage());
+            trace(err, common, e);
+            return ExitCode.BAD_INPUT.code();
         } catch (OutOfMemoryError e) {
             err.println("leakscan: " + outOfMemoryMessage(inputs));
             trace(err, common, e);
             return ExitCode.OUT_OF_MEMORY.code();
-        } catch (Exception e) {
-            err.println("leakscan: internal error: " + e + (common.verbose ? "" : " (run with --verbose for details)"));
-            err.println("This is a bug in leakscan; please report it with the command line and, if you can, the dump.");
-            trace(err, common, e);
+        } catch (Throwable e) {
+            // Any other Error too (StackOverflowError, NoClassDefFoundError of a broken install…): escaping,
+            // it would exit 1, which CI reads as "a gate was crossed". A crash must never look like a verdict.
+            internalError(err, common.verbose, e);
             return ExitCode.INTERNAL_ERROR.code();
         } finally {
             err.flush();
@@ -48,6 +52,16 @@ final class Failures {
 
     private static String describe(List<Path> inputs) {
         return inputs.size() == 1 ? inputs.get(0) + ": " : "";
+    }
+
+    /** The internal-error lines (exit 5): what failed, that it is a bug, and the trace only when verbose. */
+    static void internalError(PrintWriter err, boolean verbose, Throwable e) {
+        err.println("leakscan: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+        err.println("This is a bug in leakscan; please report it with the command line and, if you can, the dump.");
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
     }
 
     private static void trace(PrintWriter err, CommonOptions common, Throwable t) {

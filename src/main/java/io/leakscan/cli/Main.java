@@ -7,10 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "leakscan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Fast, exact heap dump analysis: retained sizes, leak suspects, what grows between dumps.",
         subcommands = {AnalyzeCommand.class, DiffCommand.class, SummarizeCommand.class, CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:success", "1:a gate was crossed (diff thresholds)", "2:usage error",
-            "3:unreadable, truncated or corrupt input", "4:not enough memory (the message says how much to give)",
-            "5:internal error (a bug in leakscan)", "6:the dump is beyond leakscan's limits (objects, references)"})
+        exitCodeListHeading = HelpText.EXIT_HEADING, exitCodeList = {
+            HelpText.OK, HelpText.GATE, HelpText.USAGE, HelpText.IO, HelpText.MEMORY, HelpText.INTERNAL, HelpText.TOO_LARGE},
+        footer = HelpText.LAUNCHER)
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -21,13 +20,31 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        return newCommandLine().execute(args);
+        try {
+            return newCommandLine().execute(args);
+        } catch (Throwable t) {
+            // Whatever escapes the commands' own handling (an Error in picocli's set-up, say) is still a
+            // crash, exit 5, never the 1 an uncaught throwable gives, which CI reads as a crossed gate.
+            boolean verbose = java.util.Arrays.asList(args).contains("-v")
+                    || java.util.Arrays.asList(args).contains("--verbose");
+            java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+            Failures.internalError(err, verbose, t);
+            return ExitCode.INTERNAL_ERROR.code();
+        }
     }
 
     /** A configured command line; tests set their own writers on it. */
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setOut(ConsoleWriters.stdout());
+        cl.setErr(ConsoleWriters.stderr());
         cl.setExitCodeExceptionMapper(t -> ExitCode.INTERNAL_ERROR.code());
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            boolean verbose = parsed.hasMatchedOption("-v") || parsed.subcommands().stream()
+                    .anyMatch(p -> p.hasMatchedOption("-v"));
+            Failures.internalError(c.getErr(), verbose, ex);
+            return ExitCode.INTERNAL_ERROR.code();
+        });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("leakscan: " + ex.getMessage());
@@ -42,12 +59,28 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Version from the jar manifest (or "dev" when run from classes). */
+    /**
+     * The version the build wrote into {@code version.properties} (Maven resource filtering), so the jar,
+     * the classes folder and the launcher all print the real one.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"leakscan " + (v != null ? v : "dev")};
+            return new String[] {"leakscan " + version()};
+        }
+
+        static String version() {
+            try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                java.util.Properties p = new java.util.Properties();
+                if (in != null) {
+                    p.load(in);
+                }
+                String v = p.getProperty("version", "");
+                // Unfiltered (an IDE copying resources without Maven): say so rather than print a placeholder.
+                return v.isEmpty() || v.startsWith("${") ? "unknown (not built with Maven)" : v;
+            } catch (java.io.IOException e) {
+                return "unknown (" + e.getMessage() + ")";
+            }
         }
     }
 }

@@ -6,10 +6,8 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
-/** Writes a report to the file named by --output (or the HTML default), creating its folder. */
+/** Writes a report to the file named by {@code -o/--output} (or the HTML default), creating its folder. Stateless. */
 final class OutputFile {
     /** Where an HTML report goes without --output: the current directory, never beside the dump. */
     static final String HTML_DEFAULT = "leakscan-report.html";
@@ -17,13 +15,17 @@ final class OutputFile {
     private OutputFile() {
     }
 
-    /** Writes {@code text} (UTF-8) to {@code file}; returns the file. */
-    static Path write(CommandSpec spec, Path file, String text) {
-        return write(spec, file, out -> print(out, text));
+    /**
+     * Writes {@code text} (UTF-8) to {@code file}; returns the file.
+     *
+     * @throws IoFailure (exit 3) when the file cannot be written: the analysis was fine, the disk was not
+     */
+    static Path write(Path file, String text) {
+        return write(file, out -> print(out, text));
     }
 
-    /** Lets {@code writer} write the file (UTF-8, buffered); returns the file. */
-    static Path write(CommandSpec spec, Path file, Consumer<Writer> writer) {
+    /** Lets {@code writer} write the file (UTF-8, buffered); returns the file. Same failure as above. */
+    static Path write(Path file, Consumer<Writer> writer) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -33,12 +35,14 @@ final class OutputFile {
                 writer.accept(out);
             }
             return file;
-        } catch (IOException | UncheckedIOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot write --output " + file + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw IoFailure.cannotWrite(file, e);
+        } catch (UncheckedIOException e) {
+            throw IoFailure.cannotWrite(file, e.getCause());
         }
     }
 
-    /** Writes {@code text}, turning an I/O failure into an unchecked one (for {@link #write(CommandSpec, Path, Consumer)}). */
+    /** Writes {@code text}, turning an I/O failure into an unchecked one (for {@link #write(Path, Consumer)}). */
     static void print(Writer out, String text) {
         try {
             out.write(text);

@@ -3,14 +3,12 @@ package io.leakscan.cli;
 import io.leakscan.diff.DumpSummarizer;
 import io.leakscan.diff.DumpSummary;
 import io.leakscan.report.SummaryJson;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code leakscan summarize DUMP -o baseline.json}: a small summary that {@code diff} accepts in place of the dump. */
@@ -18,9 +16,9 @@ import picocli.CommandLine.Parameters;
         description = "Write a small summary of a dump (per-class counts and sizes, the biggest containers with their"
                 + " paths, sizes and element counts) that 'leakscan diff' accepts wherever it accepts a dump: keep it"
                 + " in the repository or as a CI artifact instead of the dump.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:success", "2:usage error", "3:unreadable, truncated or corrupt input",
-            "4:not enough memory (the message says how much to give)", "5:internal error (a bug in leakscan)", "6:the dump is beyond leakscan's limits (objects, references)"})
+        exitCodeListHeading = HelpText.EXIT_HEADING, exitCodeList = {
+            HelpText.OK, HelpText.USAGE, HelpText.IO, HelpText.MEMORY, HelpText.INTERNAL, HelpText.TOO_LARGE},
+        footer = HelpText.LAUNCHER)
 public final class SummarizeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DUMP", description = "HPROF heap dump, plain or gzip.")
     Path dump;
@@ -46,11 +44,7 @@ public final class SummarizeCommand implements Callable<Integer> {
                 spec.commandLine().getOut().print(SummaryJson.toJson(summary));
                 spec.commandLine().getOut().flush();
             } else {
-                try {
-                    SummaryJson.write(summary, output);
-                } catch (IOException e) {
-                    throw new ParameterException(spec.commandLine(), "cannot write " + output + ": " + e.getMessage());
-                }
+                OutputFile.write(output, SummaryJson.toJson(summary));
             }
             phases.done();
             return ExitCode.OK.code();

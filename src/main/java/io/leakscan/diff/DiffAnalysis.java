@@ -56,7 +56,7 @@ public final class DiffAnalysis {
         List<DiffResult.Snapshot> snapshots = new ArrayList<>();
         for (DumpSummary d : dumps) {
             snapshots.add(new DiffResult.Snapshot(d.file(), Instant.ofEpochMilli(d.timestampMillis()).toString(),
-                    d.objects(), d.usedHeapBytes()));
+                    d.objects(), d.usedHeapBytes(), d.truncation() == null, d.truncation()));
         }
         long minGrowth = options.minGrowthBytes() >= 0 ? options.minGrowthBytes()
                 : Math.max(64 * 1024, first.usedHeapBytes() / 200);
@@ -73,7 +73,8 @@ public final class DiffAnalysis {
             }
         }
         return new DiffResult(DiffResult.SCHEMA_VERSION, snapshots, heapGrowth, heapRate, suspects,
-                classDeltas(dumps, options), List.of(), warnings);
+                classDeltas(dumps, options), List.of(), warnings,
+                dumps.stream().allMatch(d -> d.truncation() == null));
     }
 
     private static List<DiffResult.ClassDelta> classDeltas(List<DumpSummary> dumps, Options options) {

@@ -14,10 +14,12 @@ import java.util.List;
  * @param classes                 per-class deltas, sorted as asked
  * @param gates                   CI gates and their verdicts (empty when none was set)
  * @param warnings                things to know before trusting the numbers
+ * @param complete                false when any dump was cut short: the numbers, and any verdict, rest on
+ *                                partial data
  */
 public record DiffResult(int schemaVersion, List<Snapshot> snapshots, long heapGrowthBytes,
         Double heapGrowthBytesPerHour, List<Suspect> suspects, List<ClassDelta> classes, List<Gate> gates,
-        List<String> warnings) {
+        List<String> warnings, boolean complete) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -25,22 +27,38 @@ public record DiffResult(int schemaVersion, List<Snapshot> snapshots, long heapG
     public DiffResult withTopClasses(int top) {
         List<ClassDelta> rows = top > 0 && classes.size() > top ? List.copyOf(classes.subList(0, top)) : classes;
         return new DiffResult(schemaVersion, snapshots, heapGrowthBytes, heapGrowthBytesPerHour, suspects, rows, gates,
-                warnings);
+                warnings, complete);
     }
 
     /** The same result with the gates' verdicts. */
     public DiffResult withGates(List<Gate> verdicts) {
         return new DiffResult(schemaVersion, snapshots, heapGrowthBytes, heapGrowthBytesPerHour, suspects, classes,
-                List.copyOf(verdicts), warnings);
+                List.copyOf(verdicts), warnings, complete);
     }
 
     /** True when a gate was crossed. */
     public boolean failed() {
-        return gates.stream().anyMatch(g -> !g.passed());
+        return gates.stream().anyMatch(g -> g.evaluated() && !g.passed());
     }
 
-    /** One dump. */
-    public record Snapshot(String file, String timestamp, long objects, long usedHeapBytes) {
+    /** True when gates were set but not evaluated, because an input is partial and that was not allowed. */
+    public boolean gatesNotEvaluated() {
+        return gates.stream().anyMatch(g -> !g.evaluated());
+    }
+
+    /** The dumps that were cut short, in the order given. */
+    public List<Snapshot> partialSnapshots() {
+        return snapshots.stream().filter(s -> !s.complete()).toList();
+    }
+
+    /**
+     * One dump.
+     *
+     * @param complete   false when the dump was cut short and only what precedes the cut was compared
+     * @param truncation where and why it ends early, or null
+     */
+    public record Snapshot(String file, String timestamp, long objects, long usedHeapBytes, boolean complete,
+            String truncation) {
     }
 
     /**

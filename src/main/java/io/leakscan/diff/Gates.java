@@ -11,6 +11,35 @@ public final class Gates {
     }
 
     /**
+     * The gates' verdicts, unless an input is partial and {@code allowPartial} is false: then every gate is
+     * returned not evaluated (and not passed), saying which dump is partial and where it ends. A verdict on
+     * data that was not read is no verdict.
+     *
+     * @param allClasses every class delta (not only the rows shown), for class gates
+     */
+    public static List<Gate> evaluate(GateLimits limits, DiffResult r, List<DiffResult.ClassDelta> allClasses,
+            boolean allowPartial) {
+        List<Gate> gates = evaluate(limits, r, allClasses);
+        if (r.complete() || allowPartial) {
+            return gates;
+        }
+        String why = "not evaluated: " + partialInputs(r) + " (--allow-partial evaluates the gates anyway)";
+        return gates.stream().map(g -> new Gate(g.name(), g.limit(), false, false, why, List.of())).toList();
+    }
+
+    /** Which dumps are partial and where each ends, in one phrase; empty when every dump is complete. */
+    public static String partialInputs(DiffResult r) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < r.snapshots().size(); i++) {
+            DiffResult.Snapshot s = r.snapshots().get(i);
+            if (!s.complete()) {
+                parts.add("dump " + (i + 1) + " (" + s.file() + ") is truncated: it " + s.truncation());
+            }
+        }
+        return String.join("; ", parts);
+    }
+
+    /**
      * @param allClasses every class delta (not only the rows shown), for class gates
      */
     public static List<Gate> evaluate(GateLimits limits, DiffResult r, List<DiffResult.ClassDelta> allClasses) {

@@ -16,6 +16,9 @@ import java.nio.file.Path;
  * @param heapDumpCount        number of heap dumps in the file
  * @param heapDumpIndex        which one this snapshot holds (0-based)
  * @param danglingReferences   references to ids not in the dump, dropped
+ * @param danglingFromArrays   of those, the ones held by object arrays: usual in HotSpot dumps, which leave
+ *                             out some objects (CDS archive objects not in use, old JVMs' permanent
+ *                             generation) that arrays still name; from a field they are unusual
  * @param danglingRoots        GC root records for ids not in the dump, dropped
  * @param syntheticClasses     classes made up for ids the dump references but does not describe
  * @param truncation           why the file ended early (the objects before that point were read), or null
@@ -23,7 +26,7 @@ import java.nio.file.Path;
  */
 public record DumpInfo(Path file, long fileBytes, boolean gzip, String formatVersion, int idSize,
         long timestampMillis, boolean compressedOops, int objectAlignment, int heapDumpCount, int heapDumpIndex,
-        long danglingReferences, long danglingRoots, int syntheticClasses, String truncation, long readBytes) {
+        long danglingReferences, long danglingFromArrays, long danglingRoots, int syntheticClasses, String truncation, long readBytes) {
 
     /** True when the whole file was read. */
     public boolean complete() {

@@ -418,7 +418,7 @@ final class HeapBuilder implements HprofVisitor {
         int guard = 0;
         while (k != null) {
             if (++guard > 10_000) {
-                throw new HprofFormatException(file, 0, "class hierarchy of " + describeClass(c) + " has a cycle");
+                throw new HprofFormatException(file, "class hierarchy of " + describeClass(c) + " has a cycle");
             }
             for (int i = 0; i < k.fieldTypes.length; i++) {
                 int t = k.fieldTypes[i];
@@ -498,7 +498,7 @@ final class HeapBuilder implements HprofVisitor {
             if (heapDumpCount == 0) {
                 throw new HprofFormatException(file, in.position(), "the file holds no heap dump (no HEAP DUMP record)");
             }
-            throw new HprofFormatException(file, 0, "the file holds " + heapDumpCount + " heap dumps; there is no dump #"
+            throw new HprofFormatException(file, "the file holds " + heapDumpCount + " heap dumps; there is no dump #"
                     + (wantedDump + 1));
         }
         int fakeCounter = 0;
@@ -611,7 +611,7 @@ final class HeapBuilder implements HprofVisitor {
             ClassRecord c = classes.get(classIndexById.get(classId));
             int dataStart = p + 16;
             if (c.fieldDataBytes > n) {
-                throw new HprofFormatException(file, 0, "instance 0x" + Long.toHexString(objectIds.get(f)) + " has "
+                throw new HprofFormatException(file, "instance 0x" + Long.toHexString(objectIds.get(f)) + " has "
                         + n + " bytes of fields but its class " + c.name + " declares " + c.fieldDataBytes);
             }
             int start = (int) rawEdges.size();
@@ -798,11 +798,15 @@ final class HeapBuilder implements HprofVisitor {
         objectIds = null;
     }
 
-    /** Releases the file-order kinds, classes and lengths, once laid out by address. */
+    /** Releases the file-order classes and lengths, once laid out by address. */
     void releaseObjectFacts() {
-        kinds = null;
         classOf = null;
         lengths = null;
+    }
+
+    /** Releases the file-order kinds, once the references are compacted (they tell arrays' dangling references). */
+    void releaseFileOrderKinds() {
+        kinds = null;
     }
 
     /** Releases the file-order edge offsets, once the graph is laid out. */

@@ -53,6 +53,8 @@ public final class HeapLoader {
             HprofParser parser = new HprofParser(in, builder).onProgress(p -> progress.at(p, in.fileBytes()));
             long t0 = System.nanoTime();
             parser.parse();
+            // Every byte is read: say so (the parser reports every few megabytes, not at the very end).
+            progress.at(in.fileBytes(), in.fileBytes());
             StepTimes.record("parse", t0);
             if (strict && parser.truncation() != null) {
                 throw parser.truncation();

@@ -3,6 +3,7 @@ package io.leakscan.heap;
 import io.leakscan.hprof.HprofFormatException;
 import io.leakscan.hprof.HprofInput;
 import io.leakscan.hprof.HprofType;
+import io.leakscan.util.ByteList;
 import io.leakscan.util.ChunkedIntList;
 import io.leakscan.util.Limits;
 import io.leakscan.util.IntArrayList;
@@ -41,7 +42,7 @@ final class SnapshotAssembler {
         final int n = b.objectIds().size();
         long[] fileIds = b.objectIds().raw();
         java.util.function.LongConsumer duplicate = id -> {
-            throw new HprofFormatException(b.file(), 0, "two objects have the same id 0x" + Long.toHexString(id));
+            throw new HprofFormatException(b.file(), "two objects have the same id 0x" + Long.toHexString(id));
         };
         Limits.checkObjects(n);
         IdIndex index = IdIndex.fromUnsorted(fileIds, n, duplicate);
@@ -198,6 +199,8 @@ final class SnapshotAssembler {
         int[] lastSource = new int[n];
         Arrays.fill(lastSource, -1);
         long dangling = 0;
+        long danglingFromArrays = 0;
+        ByteList fileKinds = b.kinds();
         long kept = 0;
         for (int f = 0; f < n; f++) {
             long start = edgeStart.get(f);
@@ -207,6 +210,9 @@ final class SnapshotAssembler {
                 int t = raw.get(start + e);
                 if (t < 0) {
                     dangling++;
+                    if (fileKinds.get(f) == ObjectKind.OBJECT_ARRAY) {
+                        danglingFromArrays++; // what HotSpot leaves out is referenced from arrays (docs/semantics.md)
+                    }
                 } else if (lastSource[t] != f) {
                     lastSource[t] = f;
                     if (inPlace) {
@@ -222,6 +228,8 @@ final class SnapshotAssembler {
             edgeStart.set(f, (int) newStart);
             edgeCount.set(f, (int) (kept - newStart));
         }
+        fileKinds = null;
+        b.releaseFileOrderKinds();
         if (inPlace) {
             raw.truncate(kept);
             rawSlots.truncate(kept);
@@ -298,7 +306,7 @@ final class SnapshotAssembler {
                 fieldNames, staticNames, javaLangClass, idSize);
         DumpInfo info = new DumpInfo(b.file(), in.fileBytes(), in.isGzip(), b.header().formatVersion(), idSize,
                 b.header().timestampMillis(), idSize == 8 && refSize == 4, objectAlign, b.heapDumpCount(),
-                b.wantedDump(), dangling, danglingRoots, syntheticClasses, b.truncationProblem(),
+                b.wantedDump(), dangling, danglingFromArrays, danglingRoots, syntheticClasses, b.truncationProblem(),
                 b.truncationProblem() != null ? b.truncationOffset() : in.position());
         int[] lt = new int[localOrder.length];
         int[] lo = new int[localOrder.length];

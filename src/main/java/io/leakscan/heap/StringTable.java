@@ -2,12 +2,11 @@ package io.leakscan.heap;
 
 import io.leakscan.util.IntArrayList;
 import io.leakscan.util.LongIntMap;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * The dump's UTF8 records (class, field, method and thread names), kept as raw bytes in one pool and
- * decoded only when asked: a large dump has hundreds of thousands of them and most are never shown.
+ * decoded (as the JVM's modified UTF-8) only when asked: a large dump has hundreds of thousands of them and most are never shown.
  *
  * <p>Memory: the bytes themselves plus about 32 bytes per string. Not thread-safe while being filled;
  * safe to read afterwards.
@@ -46,7 +45,7 @@ public final class StringTable {
         if (i < 0) {
             return null;
         }
-        return new String(pool, offsets.get(i), lengths.get(i), StandardCharsets.UTF_8);
+        return io.leakscan.hprof.ModifiedUtf8.decode(pool, offsets.get(i), lengths.get(i));
     }
 
     /** The decoded string, or a placeholder naming the missing id. */

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -59,14 +60,14 @@ public final class HprofInput implements Closeable {
      */
     public static HprofInput open(Path file) {
         if (Files.isDirectory(file)) {
-            throw new HprofFormatException(file, 0, "is a directory, not a heap dump file");
+            throw new HprofFormatException(file, "is a directory, not a heap dump file");
         }
         FileChannel ch = null;
         try {
             ch = FileChannel.open(file, StandardOpenOption.READ);
             long size = ch.size();
             if (size == 0) {
-                throw new HprofFormatException(file, 0, "file is empty", true);
+                throw new HprofFormatException(file, HprofFormatException.NO_OFFSET, "file is empty", true);
             }
             ByteBuffer magic = ByteBuffer.allocate(2);
             while (magic.hasRemaining() && ch.read(magic) >= 0) {
@@ -82,13 +83,17 @@ public final class HprofInput implements Closeable {
             }
             return new HprofInput(file, ch, false, size);
         } catch (NoSuchFileException e) {
-            throw new HprofFormatException(file, 0, "no such file");
+            throw new HprofFormatException(file, "no such file");
+        } catch (AccessDeniedException e) {
+            closeQuietly(ch);
+            throw new HprofFormatException(file, "permission denied (dumps written by jcmd or the JVM are readable"
+                    + " only by the user who ran the JVM)");
         } catch (ZipException e) {
             closeQuietly(ch);
             throw new HprofFormatException(file, 0, "not a valid gzip file (" + e.getMessage() + ")");
         } catch (IOException e) {
             closeQuietly(ch);
-            throw new HprofFormatException(file, 0, "cannot read file (" + e.getMessage() + ")");
+            throw new HprofFormatException(file, "cannot read file (" + e.getMessage() + ")");
         } catch (RuntimeException e) {
             closeQuietly(ch);
             throw e;

@@ -59,14 +59,26 @@ public final class AnalyzeReportBuilder {
         ShortestPaths paths = analysis.shortestPaths();
         List<int[]> allPaths = new ArrayList<>();
         for (int i = 0; i < dominatorCount; i++) {
-            allPaths.add(i < MAX_DOMINATOR_PATHS ? paths.pathTo(tops[i]) : new int[0]);
+            allPaths.add(i < MAX_DOMINATOR_PATHS ? fromDeclaringClass(paths.pathTo(tops[i])) : new int[0]);
         }
         for (LeakSuspects.Suspect s : suspects) {
             int target = s.accumulationPoint() >= 0 ? s.accumulationPoint() : s.objectIndex();
-            allPaths.add(paths.pathTo(target));
+            allPaths.add(fromDeclaringClass(paths.pathTo(target)));
+        }
+        // Threads among the objects shown (dominators, suspects, accumulation points) get their names
+        // loaded too, so that a Thread reads as one in every section, with or without a path.
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < dominatorCount; i++) {
+            shown.add(tops[i]);
+        }
+        for (LeakSuspects.Suspect s : suspects) {
+            shown.add(s.objectIndex());
+            if (s.accumulationPoint() >= 0) {
+                shown.add(s.accumulationPoint());
+            }
         }
         t = System.nanoTime();
-        loadPathObjects(allPaths);
+        loadPathObjects(allPaths, shown);
         StepTimes.record("field values (one pass over the dump)", t);
 
         List<DominatorEntry> dominators = new ArrayList<>();
@@ -103,7 +115,7 @@ public final class AnalyzeReportBuilder {
                 analysis.liveClasses(), snapshot.rootObjects().length, analysis.usedHeapBytes(),
                 analysis.unreachableHistogram().totalInstances(), analysis.unreachableHistogram().totalShallowBytes(),
                 info.compressedOops(), info.heapDumpIndex() + 1, info.heapDumpCount(), info.danglingReferences(),
-                info.complete(), info.complete() ? null
+                info.danglingFromArrays(), info.complete(), info.complete() ? null
                         : "file ends at byte offset " + info.readBytes() + " inside a record (" + info.truncation() + ")");
     }
 
@@ -141,9 +153,14 @@ public final class AnalyzeReportBuilder {
         return out;
     }
 
-    private void loadPathObjects(List<int[]> paths) {
+    private void loadPathObjects(List<int[]> paths, List<Integer> shown) {
         Set<Integer> sources = new LinkedHashSet<>();
         Set<Integer> threads = new LinkedHashSet<>();
+        for (int o : shown) {
+            if (inspector.isThread(o)) {
+                threads.add(o);
+            }
+        }
         for (int[] p : paths) {
             for (int i = 0; i < p.length; i++) {
                 if (i < p.length - 1) {
@@ -155,6 +172,22 @@ public final class AnalyzeReportBuilder {
             }
         }
         inspector.loadWithThreadNames(sources, threads);
+    }
+
+    /**
+     * The path from its last class object on: a chain held by a static field starts at the class that
+     * declares it, as a Java developer reads it ({@code static com.acme.Main.CACHE → …}), not at whatever
+     * first reached that class ({@code static sun.launcher.LauncherHelper.appClass → …} for every program
+     * started with {@code java -cp … Main}). A class is held by its loader for as long as it is loaded, so
+     * the shorter chain is as true as the longer one.
+     */
+    private int[] fromDeclaringClass(int[] path) {
+        for (int i = path.length - 1; i > 0; i--) {
+            if (snapshot.kind(path[i]) == ObjectKind.CLASS) {
+                return java.util.Arrays.copyOfRange(path, i, path.length);
+            }
+        }
+        return path;
     }
 
     private List<PathStep> steps(int[] path) {
@@ -172,24 +205,34 @@ public final class AnalyzeReportBuilder {
                     label = "class " + name + (reference != null ? " " + reference : "");
                 }
             } else if (i + 1 < path.length) {
-                String holder = cls;
-                if (inspector.isThread(o)) {
-                    String tn = inspector.threadName(o);
-                    holder = tn != null ? cls + " \"" + tn + "\"" : cls;
-                }
+                String holder = cls + threadName(o);
                 label = reference.startsWith("[") ? holder + reference
                         : reference.startsWith("<") ? holder + " " + reference : holder + "." + reference;
             } else {
-                label = snapshot.describe(o);
+                label = describe(o);
             }
-            steps.add(new PathStep(label, snapshot.describe(o), cls, reference));
+            steps.add(new PathStep(label, describe(o), cls, reference));
         }
         return steps;
     }
 
+    /** {@code java.lang.Thread @ 0x… "pool-1-thread-3"} for a thread whose name is known, else as the snapshot says. */
+    private String describe(int o) {
+        return snapshot.describe(o) + threadName(o);
+    }
+
+    /** {@code  "name"} (with its leading space) for a thread whose name was loaded, else empty. */
+    private String threadName(int o) {
+        if (!inspector.isThread(o)) {
+            return "";
+        }
+        String name = inspector.threadName(o);
+        return name == null ? "" : " \"" + name + "\"";
+    }
+
     private ObjectRef ref(int o) {
         String cls = snapshot.classes().name(snapshot.classIndexOf(o));
-        return new ObjectRef(snapshot.describe(o), cls, "0x" + Long.toHexString(snapshot.objectId(o)),
+        return new ObjectRef(describe(o), cls, "0x" + Long.toHexString(snapshot.objectId(o)),
                 snapshot.shallowBytes(o), analysis.retainedBytes(o), percent(analysis.retainedBytes(o)));
     }
 

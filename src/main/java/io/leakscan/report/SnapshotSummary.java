@@ -17,11 +17,15 @@ package io.leakscan.report;
  * @param heapDump           which heap dump of the file (1-based)
  * @param heapDumps          how many the file holds
  * @param danglingReferences references to objects missing from the dump (dropped)
+ * @param danglingReferencesFromArrays of those, the ones held by object arrays, which are usual: HotSpot leaves
+ *                           some objects out of its dumps (CDS archive objects not in use) that arrays still
+ *                           name, and MAT drops the same references silently (docs/semantics.md)
  * @param complete           false when the file was cut short and only its beginning was analysed
  * @param truncation         why and where it ends early, or null
  */
 public record SnapshotSummary(String file, String formatVersion, int idSize, String timestamp, long objects,
         int classes, int gcRoots, long usedHeapBytes, long unreachableObjects, long unreachableBytes,
-        boolean compressedOops, int heapDump, int heapDumps, long danglingReferences, boolean complete,
+        boolean compressedOops, int heapDump, int heapDumps, long danglingReferences,
+        long danglingReferencesFromArrays, boolean complete,
         String truncation) {
 }

@@ -21,28 +21,29 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * leakscan's numbers equal Eclipse MAT's on real dumps from old JVMs: objects, classes, GC roots, used
  * heap, every histogram row (instances, shallow and exact retained bytes) and the leak suspects.
- * Runs on the dumps copied into {@code testdata/}, and on every dump of {@code ../shared/testdata/mat}
- * when that folder is present.
+ * Runs on the dumps copied into {@code testdata/} with MAT's output in both modes (default and
+ * {@code --keep-unreachable}), and on every dump of {@code ../shared/testdata/mat} when that folder is
+ * present (a clean clone without it still runs the project's seven).
  */
 class MatAgreementTest {
     static final Path PROJECT = Path.of("testdata");
     static final Path SHARED = Path.of("..", "shared", "testdata", "mat");
 
     static Stream<Arguments> projectDumps() {
-        return Stream.of(
-                Arguments.of("sun_jdk5_13_x32.hprof.gz", "sun_jdk5_13_x32.hprof", 0),
-                Arguments.of("sun_jdk5_64bit.hprof.gz", "sun_jdk5_64bit.hprof", 0),
-                Arguments.of("sun_jdk6_30_x64_compressedOops.hprof.gz", "sun_jdk6_30_x64_compressedOops.hprof", 0),
-                Arguments.of("sun_jdk6_31_hprofagent_compressedOops.hprof.gz", "sun_jdk6_31_hprofagent_compressedOops.hprof_S1", 1),
-                Arguments.of("sun_jdk6_31_hprofagent_compressedOops.hprof.gz", "sun_jdk6_31_hprofagent_compressedOops.hprof_S2", 2),
-                Arguments.of("oracle_jdk8_05_x64.hprof.gz", "oracle_jdk8_05_x64.hprof", 0),
-                Arguments.of("java_pid1884.0001.hprof.gz", "java_pid1884.0001.hprof.gz", 0));
+        return io.leakscan.testutil.MatRuns.projectDumps();
     }
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("projectDumps")
     void projectDumpsMatchMat(String dump, String matRun, int snapshot) throws IOException {
         check(PROJECT.resolve(dump), PROJECT.resolve("mat-output").resolve(matRun).resolve("default"), snapshot);
+    }
+
+    /** MAT's {@code keep_unreachable_objects} output, copied into testdata/ so a clean clone runs this too. */
+    @ParameterizedTest(name = "keep-unreachable {1}")
+    @MethodSource("projectDumps")
+    void projectDumpsMatchMatKeepingUnreachable(String dump, String matRun, int snapshot) throws IOException {
+        check(PROJECT.resolve(dump), PROJECT.resolve("mat-output").resolve(matRun).resolve("keep"), snapshot, true);
     }
 
     static Stream<Arguments> sharedDumps() throws IOException {

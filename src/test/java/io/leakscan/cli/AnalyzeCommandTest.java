@@ -91,7 +91,8 @@ class AnalyzeCommandTest {
     void helpDocumentsExitCodesAndUsageErrorsExitWith2() {
         CliRun help = CliRun.of("analyze", "--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("Exit codes:").contains("3   unreadable, truncated or corrupt input");
+        assertThat(help.out()).contains("Exit codes:").contains("3   unreadable or corrupt input, a truncated dump with --strict")
+                .contains("0   success; a truncated dump is analysed up to the cut");
         CliRun bad = CliRun.of("analyze", COMPRESSED, "--no-such-option");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("Unknown option");

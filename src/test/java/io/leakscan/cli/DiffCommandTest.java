@@ -83,7 +83,9 @@ class DiffCommandTest {
         }
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--max-growth").contains("5% of").contains("--fail-on-suspects")
-                .contains("1   a gate was crossed");
+                .contains("1   a gate was crossed")
+                .contains("--allow-partial").contains("a truncated dump with --strict or with gates")
+                .contains("0   success; a truncated dump is analysed up to the cut");
         assertThat(stderr.toString()).as("picocli format warnings").doesNotContain("WARN");
     }
 

@@ -42,8 +42,15 @@ public final class ScenarioSupport {
 
     /** Runs {@code mainClass} with the test classpath in a child JVM and waits; fails on a non-zero exit. */
     public static void run(Path java, Class<?> mainClass, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), mainClass.getName()));
+        run(java, List.of("-Xmx256m", "-XX:+UseSerialGC"), mainClass, args);
+    }
+
+    /** As {@link #run(Path, Class, String...)} with these JVM options instead of the defaults. */
+    public static void run(Path java, List<String> jvmOptions, Class<?> mainClass, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(java.toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(
                 ProcessBuilder.Redirect.appendTo(new File(System.getProperty("java.io.tmpdir"), "leakscan-scenario.log")))

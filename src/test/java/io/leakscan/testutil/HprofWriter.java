@@ -62,12 +62,15 @@ public final class HprofWriter {
         }
     }
 
+    /** A UTF8 record, encoded as the JVM writes it: modified UTF-8 (the JDK's own, from writeUTF). */
     public HprofWriter utf8(long id, String s) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         DataOutputStream d = new DataOutputStream(b);
         try {
             id(d, id);
-            d.write(s.getBytes(StandardCharsets.UTF_8));
+            ByteArrayOutputStream modified = new ByteArrayOutputStream();
+            new DataOutputStream(modified).writeUTF(s);
+            d.write(modified.toByteArray(), 2, modified.size() - 2); // without writeUTF's length prefix
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,6 +17,14 @@ public final class AnalyzeTextRenderer {
     }
 
     public static String render(AnalyzeReport r) {
+        return render(r, false);
+    }
+
+    /**
+     * @param verbose also say what is usual: the references to objects missing from the dump that every
+     *                healthy HotSpot dump has (from arrays; see docs/semantics.md)
+     */
+    public static String render(AnalyzeReport r, boolean verbose) {
         StringBuilder out = new StringBuilder();
         for (String w : r.warnings()) {
             out.append("WARNING: ").append(w).append('\n');
@@ -36,9 +44,16 @@ public final class AnalyzeTextRenderer {
                 .append(" classes, ").append(number(s.gcRoots())).append(" GC roots\n");
         out.append("  unreachable  ").append(number(s.unreachableObjects())).append(" objects, ")
                 .append(Sizes.human(s.unreachableBytes())).append(" (not counted above)\n");
-        if (s.danglingReferences() > 0) {
+        long fromFields = s.danglingReferences() - s.danglingReferencesFromArrays();
+        if (fromFields > 0) {
+            // Unusual: a healthy dump names missing objects only from arrays. Worth a look at the dump.
             out.append("  dangling     ").append(number(s.danglingReferences()))
-                    .append(" references to objects missing from the dump (ignored)\n");
+                    .append(" references to objects missing from the dump (ignored), ").append(number(fromFields))
+                    .append(" of them from fields, which a healthy HotSpot dump does not have\n");
+        } else if (verbose && s.danglingReferences() > 0) {
+            out.append("  dangling     ").append(number(s.danglingReferences()))
+                    .append(" references from arrays to objects the JVM left out of the dump (usual; ignored, as MAT"
+                            + " does)\n");
         }
 
         out.append("\nLeak suspects (retaining more than 10% of the heap)\n");

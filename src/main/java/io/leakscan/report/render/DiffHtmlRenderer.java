@@ -42,15 +42,15 @@ public final class DiffHtmlRenderer {
         if (r.failed()) {
             return Verdict.FAILED;
         }
-        // A gate that passed on a dump cut short passed on partial data: not a pass a person should trust.
-        boolean partial = r.warnings().stream().anyMatch(w -> w.contains(" is truncated"));
-        return partial ? Verdict.INCONCLUSIVE : Verdict.PASSED;
+        // Gates not evaluated (a dump cut short), or passed on partial data with --allow-partial: not a pass
+        // a person should trust.
+        return r.gatesNotEvaluated() || !r.complete() ? Verdict.INCONCLUSIVE : Verdict.PASSED;
     }
 
     public static String render(DiffResult full) {
         DiffResult r = new DiffResult(full.schemaVersion(), full.snapshots(), full.heapGrowthBytes(),
                 full.heapGrowthBytesPerHour(), AnalyzeHtmlRenderer.head(full.suspects(), SUSPECTS),
-                AnalyzeHtmlRenderer.head(full.classes(), CLASS_ROWS), full.gates(), full.warnings());
+                AnalyzeHtmlRenderer.head(full.classes(), CLASS_ROWS), full.gates(), full.warnings(), full.complete());
         HtmlPage page = new HtmlPage("leakscan diff: " + r.snapshots().size() + " dumps");
         StringBuilder b = page.body();
         Verdict v = verdict(r);

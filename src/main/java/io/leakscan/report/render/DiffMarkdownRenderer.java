@@ -2,6 +2,7 @@ package io.leakscan.report.render;
 
 import io.leakscan.diff.DiffResult;
 import io.leakscan.diff.Gate;
+import io.leakscan.diff.Gates;
 import io.leakscan.util.Sizes;
 import java.util.Locale;
 
@@ -13,8 +14,15 @@ public final class DiffMarkdownRenderer {
     public static String render(DiffResult r) {
         StringBuilder out = new StringBuilder();
         boolean failed = r.failed();
-        out.append("## leakscan: ").append(r.gates().isEmpty() ? "heap diff" : failed ? "❌ memory gate crossed" : "✅ memory gates passed")
+        String verdict = r.gates().isEmpty() ? "heap diff"
+                : r.gatesNotEvaluated() ? "⚠️ memory gates not evaluated: partial input"
+                : failed ? "❌ memory gate crossed" : "✅ memory gates passed";
+        out.append("## leakscan: ").append(verdict)
+                .append(!r.gates().isEmpty() && !r.gatesNotEvaluated() && !r.complete() ? " (on partial data)" : "")
                 .append("\n\n");
+        if (!r.complete()) {
+            out.append("> **Partial data:** ").append(esc(Gates.partialInputs(r))).append("\n\n");
+        }
         for (String w : r.warnings()) {
             out.append("> **Warning:** ").append(esc(w)).append("\n\n");
         }
@@ -28,7 +36,7 @@ public final class DiffMarkdownRenderer {
             out.append("| Gate | Limit | Result |\n|---|---|---|\n");
             for (Gate g : r.gates()) {
                 out.append("| `").append(esc(g.name())).append("` | ").append(esc(g.limit())).append(" | ")
-                        .append(g.passed() ? "✅ " : "❌ ").append(esc(g.message())).append(" |\n");
+                        .append(!g.evaluated() ? "⚠️ " : g.passed() ? "✅ " : "❌ ").append(esc(g.message())).append(" |\n");
             }
             out.append('\n');
         }

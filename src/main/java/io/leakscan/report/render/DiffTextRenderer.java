@@ -1,6 +1,7 @@
 package io.leakscan.report.render;
 
 import io.leakscan.diff.DiffResult;
+import io.leakscan.diff.Gates;
 import io.leakscan.util.Sizes;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +33,18 @@ public final class DiffTextRenderer {
         out.append("\n\n");
 
         if (!r.gates().isEmpty()) {
-            out.append(r.failed() ? "Gates: FAILED\n" : "Gates: passed\n");
+            if (r.gatesNotEvaluated()) {
+                out.append("Gates: NOT EVALUATED: ").append(Gates.partialInputs(r))
+                        .append(" (--allow-partial evaluates them anyway)\n");
+            } else {
+                out.append(r.failed() ? "Gates: FAILED" : "Gates: passed");
+                out.append(r.complete() ? "\n" : " ON PARTIAL DATA: " + Gates.partialInputs(r) + "\n");
+            }
             for (io.leakscan.diff.Gate g : r.gates()) {
+                if (!g.evaluated()) {
+                    out.append("  skip  ").append(g.name()).append(" (").append(g.limit()).append(")\n");
+                    continue;
+                }
                 out.append("  ").append(g.passed() ? "pass  " : "FAIL  ").append(g.name()).append(" (").append(g.limit())
                         .append("): ").append(g.message()).append('\n');
                 for (String d : g.details()) {

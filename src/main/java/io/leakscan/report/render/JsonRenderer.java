@@ -12,7 +12,10 @@ public final class JsonRenderer {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            // Pure ASCII (\u2192 for the arrow, and any non-ASCII class name escaped): the same bytes whatever
+            // the locale of the terminal or CI log, so no character is ever lost as '?'.
+            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
 
     private JsonRenderer() {
     }

@@ -54,9 +54,9 @@ class HtmlRendererTest {
                     new long[] {1, 1}, new long[] {10, 20}, new long[] {1000, 2000}, 3.0, List.of(), 0.1, 50,
                     List.of("grew"), "java.util.HashMap @ 0x1"));
         }
-        DiffResult r = new DiffResult(1, List.of(new DiffResult.Snapshot("a.hprof", "2026-01-01T00:00:00Z", 10, 100),
-                new DiffResult.Snapshot("b.hprof", "2026-01-01T01:00:00Z", 20, 200)), 100, 100.0, suspects, classes,
-                List.of(new Gate("max-growth", "1MB", false, "grew", List.of())), List.of());
+        DiffResult r = new DiffResult(1, List.of(new DiffResult.Snapshot("a.hprof", "2026-01-01T00:00:00Z", 10, 100, true, null),
+                new DiffResult.Snapshot("b.hprof", "2026-01-01T01:00:00Z", 20, 200, true, null)), 100, 100.0, suspects,
+                classes, List.of(new Gate("max-growth", "1MB", false, "grew", List.of())), List.of(), true);
         String page = DiffHtmlRenderer.render(r);
         assertThat(page.getBytes(StandardCharsets.UTF_8).length).isLessThan(MAX_PAGE_BYTES);
         assertThat(page).contains("and 49,000 more classes").contains("and 150 more suspects").contains("data-verdict=\"failed\"");
@@ -67,7 +67,7 @@ class HtmlRendererTest {
     void partialDumpIsSaidAtTheTop() {
         AnalyzeReport big = bigAnalyzeReport(10);
         SnapshotSummary cut = new SnapshotSummary("cut.hprof", "JAVA PROFILE 1.0.2", 8, "2026-01-01T00:00:00Z", 10, 10, 1,
-                100, 0, 0, true, 1, 1, 0, false, "file ends at byte offset 4096 inside a record (HEAP_DUMP_SEGMENT)");
+                100, 0, 0, true, 1, 1, 0, 0, false, "file ends at byte offset 4096 inside a record (HEAP_DUMP_SEGMENT)");
         String page = AnalyzeHtmlRenderer.render(new AnalyzeReport(1, cut, big.histogram(), big.dominators(), List.of(),
                 List.of(), List.of(), List.of("cut.hprof is truncated"), big.dominatorTree()));
         String header = page.substring(page.indexOf("<header>"), page.indexOf("</header>"));
@@ -77,9 +77,18 @@ class HtmlRendererTest {
 
     @Test
     void verdictIsInconclusiveWhenGatesPassedOnATruncatedDump() {
+        // With --allow-partial the gates are evaluated on the partial data; the page must not call that a pass.
         DiffResult r = new DiffResult(1, List.of(), 0, null, List.of(), List.of(),
                 List.of(new Gate("max-growth", "1MB", true, "fine", List.of())),
-                List.of("after.hprof is truncated: it ends at byte offset 10"));
+                List.of("after.hprof is truncated: it ends at byte offset 10"), false);
+        assertThat(DiffHtmlRenderer.verdict(r)).isEqualTo(DiffHtmlRenderer.Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void verdictIsInconclusiveWhenGatesWereNotEvaluated() {
+        DiffResult r = new DiffResult(1, List.of(), 0, null, List.of(), List.of(),
+                List.of(new Gate("max-growth", "1MB", false, false, "not evaluated: after.hprof is partial", List.of())),
+                List.of("after.hprof is truncated: it ends at byte offset 10"), false);
         assertThat(DiffHtmlRenderer.verdict(r)).isEqualTo(DiffHtmlRenderer.Verdict.INCONCLUSIVE);
     }
 
@@ -96,7 +105,7 @@ class HtmlRendererTest {
             dominators.add(new DominatorEntry(ref, i < 100 ? path : List.of()));
         }
         SnapshotSummary s = new SnapshotSummary("big.hprof", "JAVA PROFILE 1.0.2", 8, "2026-01-01T00:00:00Z", 30_000_000,
-                n, 5000, 2L << 30, 0, 0, true, 1, 1, 0, true, null);
+                n, 5000, 2L << 30, 0, 0, true, 1, 1, 0, 0, true, null);
         return new AnalyzeReport(1, s, histogram, dominators, List.of(), List.of(), List.of(), List.of(), tree(0));
     }
 

@@ -1,0 +1,51 @@
+package io.leakscan.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A healthy build prints no warnings (maven-shade's "overlapping resources" made it look broken). Builds
+ * a copy of the project's pom and main sources in a temporary folder, so the jar under test is untouched.
+ */
+class CleanBuildIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void packagingPrintsNoWarnings() throws Exception {
+        Files.copy(Path.of("pom.xml"), dir.resolve("pom.xml"));
+        copyTree(Path.of("src", "main"), dir.resolve("src").resolve("main"));
+        Path log = dir.resolve("build.log");
+        Process p = new ProcessBuilder(List.of("mvn", "-B", "-Dstyle.color=never", "-DskipTests", "package"))
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(p.waitFor(600, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(output).contains("BUILD SUCCESS");
+        assertThat(output.lines().filter(l -> l.startsWith("[WARNING]") || l.startsWith("[WARN]")))
+                .as("warnings in a clean build").isEmpty();
+        assertThat(dir.resolve("target").resolve("leakscan.jar")).exists();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+}
