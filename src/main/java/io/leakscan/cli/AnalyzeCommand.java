@@ -84,7 +84,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         switch (format) {
             case json -> JsonRenderer.write(report, out);
             case html -> OutputFile.print(out, AnalyzeHtmlRenderer.render(report));
-            default -> OutputFile.print(out, AnalyzeTextRenderer.render(report));
+            default -> OutputFile.print(out, AnalyzeTextRenderer.render(report, common.verbose));
         }
     }
 }
