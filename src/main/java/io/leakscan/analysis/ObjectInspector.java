@@ -27,6 +27,11 @@ public final class ObjectInspector {
         this.snapshot = snapshot;
     }
 
+    /** The raw data read for an object (null when not loaded, or a class object). */
+    public ObjectData data(int objectIndex) {
+        return data.get(snapshot.objectId(objectIndex));
+    }
+
     /** Reads the given objects (those not read yet) in one pass over the dump. */
     public void load(Set<Integer> objectIndices) {
         Set<Long> ids = new LinkedHashSet<>();

@@ -7,7 +7,6 @@ import io.leakscan.analysis.ObjectInspector;
 import io.leakscan.analysis.ShortestPaths;
 import io.leakscan.heap.GcRootKind;
 import io.leakscan.heap.HeapSnapshot;
-import io.leakscan.heap.ObjectKind;
 import io.leakscan.util.Sizes;
 import io.leakscan.util.StepTimes;
 import java.time.Instant;
@@ -141,47 +140,12 @@ public final class AnalyzeReportBuilder {
     private void loadPathObjects(List<int[]> paths) {
         Set<Integer> sources = new LinkedHashSet<>();
         Set<Integer> threads = new LinkedHashSet<>();
-        for (int[] p : paths) {
-            for (int i = 0; i < p.length; i++) {
-                if (i < p.length - 1) {
-                    sources.add(p[i]);
-                }
-                if (inspector.isThread(p[i])) {
-                    threads.add(p[i]);
-                }
-            }
-        }
+        PathSteps.collect(inspector, paths, sources, threads);
         inspector.loadWithThreadNames(sources, threads);
     }
 
     private List<PathStep> steps(int[] path) {
-        List<PathStep> steps = new ArrayList<>(path.length);
-        for (int i = 0; i < path.length; i++) {
-            int o = path[i];
-            String reference = i + 1 < path.length ? inspector.referenceName(o, path[i + 1]) : null;
-            String cls = snapshot.classes().name(snapshot.classIndexOf(o));
-            String label;
-            if (snapshot.kind(o) == ObjectKind.CLASS) {
-                String name = snapshot.classes().name(snapshot.classIndexOfClassObject(o));
-                if (reference != null && reference.startsWith("static ")) {
-                    label = "static " + name + "." + reference.substring(7);
-                } else {
-                    label = "class " + name + (reference != null ? " " + reference : "");
-                }
-            } else if (i + 1 < path.length) {
-                String holder = cls;
-                if (inspector.isThread(o)) {
-                    String tn = inspector.threadName(o);
-                    holder = tn != null ? cls + " \"" + tn + "\"" : cls;
-                }
-                label = reference.startsWith("[") ? holder + reference
-                        : reference.startsWith("<") ? holder + " " + reference : holder + "." + reference;
-            } else {
-                label = snapshot.describe(o);
-            }
-            steps.add(new PathStep(label, snapshot.describe(o), cls, reference));
-        }
-        return steps;
+        return PathSteps.of(snapshot, inspector, path);
     }
 
     private ObjectRef ref(int o) {
