@@ -32,6 +32,11 @@ public final class ObjectInspector {
         return data.get(snapshot.objectId(objectIndex));
     }
 
+    /** Takes objects another pass has read already (so that they need no pass of their own). */
+    public void addLoaded(Map<Long, ObjectData> loaded) {
+        data.putAll(loaded);
+    }
+
     /** Reads the given objects (those not read yet) in one pass over the dump. */
     public void load(Set<Integer> objectIndices) {
         Set<Long> ids = new LinkedHashSet<>();

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "leakscan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Fast, exact heap dump analysis: retained sizes, leak suspects, what grows between dumps.",
         subcommands = {AnalyzeCommand.class, DiffCommand.class, SummarizeCommand.class, InspectCommand.class,
-            PathsCommand.class, WasteCommand.class, CommandLine.HelpCommand.class},
+            PathsCommand.class, WasteCommand.class, ThreadsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success", "1:a gate was crossed (diff thresholds)", "2:usage error",
             "3:unreadable, truncated or corrupt input", "4:not enough memory (the message says how much to give)",
