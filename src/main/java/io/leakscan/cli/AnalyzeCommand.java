@@ -4,7 +4,9 @@ import io.leakscan.analysis.HeapAnalysis;
 import io.leakscan.heap.HeapSnapshot;
 import io.leakscan.report.AnalyzeReport;
 import io.leakscan.report.AnalyzeReportBuilder;
-import io.leakscan.report.render.AnalyzeTextRenderer;
+import io.leakscan.report.AnalyzeSections;
+import io.leakscan.report.AnalyzeSectionsBuilder;
+import io.leakscan.report.render.AnalyzeSectionsTextRenderer;
 import io.leakscan.report.render.JsonRenderer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Parameters;
 /** {@code leakscan analyze DUMP}: post-mortem of one heap dump. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Analyse one heap dump: summary, leak suspects, biggest objects with their paths from GC roots,"
-                + " class histogram with exact retained sizes.",
+                + " class histogram with exact retained sizes, top consumers by package and class loader, threads,"
+                + " memory waste.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success", "2:usage error", "3:unreadable, truncated or corrupt input",
             "4:not enough memory (the message says how much to give)", "5:internal error (a bug in leakscan)"})
@@ -34,6 +37,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
+
+    @Option(names = "--threads", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Threads section: stacks, what their frames and ThreadLocals hold (--no-threads to leave out).")
+    boolean threads;
+
+    @Option(names = "--waste", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Memory waste section: duplicate strings and arrays, sparse collections… (--no-waste to leave out;"
+                    + " without both, no further pass over the dump).")
+    boolean waste;
 
     @Mixin
     DumpOptions dumpOptions;
@@ -57,10 +69,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             List<String> warnings = new ArrayList<>(Warnings.of(snapshot));
             AnalyzeReport report = phases.run("report",
                     () -> new AnalyzeReportBuilder(analysis, top).build(dump.toString(), warnings));
+            AnalyzeSections sections = phases.run("threads, waste, top consumers",
+                    () -> AnalyzeSectionsBuilder.build(analysis, report, top, threads, waste));
             if (format == OutputFormat.json) {
-                JsonRenderer.write(report, spec.commandLine().getOut());
+                JsonRenderer.write(sections, spec.commandLine().getOut());
             } else {
-                spec.commandLine().getOut().print(AnalyzeTextRenderer.render(report));
+                spec.commandLine().getOut().print(AnalyzeSectionsTextRenderer.render(sections));
                 spec.commandLine().getOut().flush();
             }
             phases.done();
