@@ -6,6 +6,7 @@ import io.leakscan.heap.HeapSnapshot;
 import io.leakscan.heap.ObjectKind;
 import io.leakscan.util.IntArrayList;
 import io.leakscan.util.LongArrayList;
+import io.leakscan.util.StepTimes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -126,6 +127,7 @@ public final class Waste {
         long[] stringValue = new long[(n + 63) >>> 6];
         List<Category> categories = new ArrayList<>();
 
+        long t = System.nanoTime();
         // Duplicate strings: key = (digest, length, array class, coder) of the value array.
         int stringClass = classes.find("java.lang.String");
         int valueSlot = stringClass >= 0 ? Arrays.asList(classes.referenceFieldNames(stringClass)).indexOf("value") : -1;
@@ -186,6 +188,8 @@ public final class Waste {
                     groupSaved.get(g), holders.get(g)));
         }
 
+        StepTimes.record("duplicate strings", t);
+        t = System.nanoTime();
         // Duplicate primitive arrays (not a String's), and zero-length arrays of any type.
         IntArrayList arrayMembers = new IntArrayList(1024);
         LongArrayList arrayKeys = new LongArrayList(1024);
@@ -239,6 +243,8 @@ public final class Waste {
         }
         categories.add(new Category("zero-length-arrays", zeroObjects, zeroTotal));
 
+        StepTimes.record("duplicate and zero-length arrays", t);
+        t = System.nanoTime();
         // Boxed numbers: each box could be a primitive field: the box goes, the reference becomes the value.
         int refBytes = s.info().compressedOops() ? 4 : s.info().idSize();
         Map<String, Integer> primitiveBytes = Map.of("java.lang.Integer", 4, "java.lang.Long", 8, "java.lang.Short", 2,
@@ -258,7 +264,9 @@ public final class Waste {
             arraySlot[c] = shapes[c] == null ? -1
                     : Arrays.asList(classes.referenceFieldNames(c)).indexOf(shapes[c].arrayField());
         }
-        Map<String, long[]> rows = new LinkedHashMap<>(); // class + kind → instances, elements, capacity, saved
+        // per class and kind (empty, nearly empty, low fill): instances, elements, capacity, saved
+        String[] kinds = {"empty", "nearly-empty", "low-fill"};
+        long[][] rows = new long[classes.count() * kinds.length][];
         for (int o = 0; o < n; o++) {
             int c = classOf[o];
             if (s.kind(o) != ObjectKind.INSTANCE || (boxBytes[c] < 0 && shapes[c] == null) || !tree.isReachable(o)) {
@@ -275,10 +283,10 @@ public final class Waste {
             }
             int backing = targetAtSlot(s, o, arraySlot[c]);
             long capacity = backing >= 0 ? Math.max(0, s.arrayLength(backing)) : 0;
-            String kind;
+            int kind;
             long saved;
             if (size == 0) {
-                kind = "empty";
+                kind = 0;
                 saved = a.retainedBytes(o);
             } else {
                 long unused = capacity - CollectionShapes.neededCapacity(shapes[c].growth(), size);
@@ -286,15 +294,19 @@ public final class Waste {
                     continue;
                 }
                 if (size <= NEARLY_EMPTY_MAX) {
-                    kind = "nearly-empty";
+                    kind = 1;
                 } else if (size < LOW_FILL * capacity) {
-                    kind = "low-fill";
+                    kind = 2;
                 } else {
                     continue;
                 }
                 saved = unused * refBytes;
             }
-            long[] row = rows.computeIfAbsent(classes.name(c) + "\n" + kind, x -> new long[4]);
+            int at = c * kinds.length + kind;
+            if (rows[at] == null) {
+                rows[at] = new long[4];
+            }
+            long[] row = rows[at];
             row[0]++;
             row[1] += size;
             row[2] += capacity;
@@ -312,20 +324,20 @@ public final class Waste {
         }
         categories.add(new Category("boxed-numbers", boxObjects, boxTotal));
         List<CollectionRow> collections = new ArrayList<>();
-        Map<String, long[]> totals = new LinkedHashMap<>();
-        for (String kind : new String[] {"empty", "nearly-empty", "low-fill"}) {
-            totals.put(kind, new long[2]);
+        long[][] totals = new long[kinds.length][2];
+        for (int at = 0; at < rows.length; at++) {
+            long[] r = rows[at];
+            if (r != null) {
+                int kind = at % kinds.length;
+                collections.add(new CollectionRow(classes.name(at / kinds.length), kinds[kind], r[0], r[1], r[2], r[3]));
+                totals[kind][0] += r[0];
+                totals[kind][1] += r[3];
+            }
         }
-        for (Map.Entry<String, long[]> e : rows.entrySet()) {
-            String[] parts = e.getKey().split("\n");
-            long[] r = e.getValue();
-            collections.add(new CollectionRow(parts[0], parts[1], r[0], r[1], r[2], r[3]));
-            totals.get(parts[1])[0] += r[0];
-            totals.get(parts[1])[1] += r[3];
+        for (int kind = 0; kind < kinds.length; kind++) {
+            categories.add(new Category(kinds[kind] + "-collections", totals[kind][0], totals[kind][1]));
         }
-        for (Map.Entry<String, long[]> e : totals.entrySet()) {
-            categories.add(new Category(e.getKey() + "-collections", e.getValue()[0], e.getValue()[1]));
-        }
+        StepTimes.record("collections, boxed numbers", t);
         collections.sort((x, y) -> Long.compare(y.savedBytes(), x.savedBytes()));
         boxes.sort((x, y) -> Long.compare(y.savedBytes(), x.savedBytes()));
         zeroLength.sort((x, y) -> Long.compare(y.savedBytes(), x.savedBytes()));
