@@ -1,7 +1,6 @@
 package io.leakscan.analysis;
 
 import io.leakscan.util.IntArrayList;
-import io.leakscan.util.LongArrayList;
 import io.leakscan.util.LongIntMap;
 
 /**
@@ -12,7 +11,8 @@ import io.leakscan.util.LongIntMap;
  *
  * <p>Cost: one breadth-first search when references are excluded (O(objects + references), 8 bytes per
  * object while it runs), then O(total path length) to merge; the tree has at most that many nodes
- * (about 40 bytes each). Immutable; thread-safe to read.
+ * (about 40 bytes each, 8 more once children are asked for). Immutable apart from the children lists
+ * built on first use; thread-safe to read.
  */
 public final class PathTree {
     private final int[] nodeObject;
@@ -42,8 +42,13 @@ public final class PathTree {
             ShortestPaths p = a.shortestPaths();
             return merge(a, p::parent, targets);
         }
+        long t = System.nanoTime();
         int[] parent = GroupAccumulation.shortestPathsAvoidingWeakReferences(a.snapshot(), true);
-        return merge(a, v -> parent[v], targets);
+        io.leakscan.util.StepTimes.record("breadth-first search without weak references", t);
+        t = System.nanoTime();
+        PathTree tree = merge(a, v -> parent[v], targets);
+        io.leakscan.util.StepTimes.record("merging the paths", t);
+        return tree;
     }
 
     /** Breadth-first parents: {@link ShortestPaths#ROOT}, {@link ShortestPaths#UNREACHED} or an object index. */
@@ -52,48 +57,70 @@ public final class PathTree {
         int of(int objectIndex);
     }
 
+    /**
+     * In a breadth-first tree each object has one parent, so a merged node is identified by its object.
+     * Each target walks up only to the first node already made (new nodes are numbered root first, as a
+     * root-to-target walk would number them); the counts and sums are then added up from the children to
+     * their parents in reverse node order. O(targets + nodes).
+     */
     static PathTree merge(HeapAnalysis a, Parents parent, int[] targets) {
         LongIntMap nodeOf = new LongIntMap(1024, -1);
         IntArrayList object = new IntArrayList(1024);
         IntArrayList up = new IntArrayList(1024);
-        IntArrayList count = new IntArrayList(1024);
-        LongArrayList shallow = new LongArrayList(1024);
-        LongArrayList retained = new LongArrayList(1024);
-        IntArrayList path = new IntArrayList(64);
+        IntArrayList fresh = new IntArrayList(64);
         int unreached = 0;
+        IntArrayList targetNodes = new IntArrayList(Math.max(16, targets.length));
         for (int m : targets) {
             if (parent.of(m) == ShortestPaths.UNREACHED) {
                 unreached++;
                 continue;
             }
-            path.truncate(0);
-            for (int v = m; v >= 0; v = parent.of(v)) {
-                path.add(v);
-            }
-            int node = -1;
-            long targetShallow = a.snapshot().shallowBytes(m);
-            long targetRetained = a.retainedBytes(m);
-            for (int i = path.size() - 1; i >= 0; i--) {
-                int o = path.get(i);
-                long key = ((long) (node + 1) << 32) | o;
-                int next = nodeOf.get(key);
-                if (next < 0) {
-                    next = object.size();
-                    nodeOf.put(key, next);
-                    object.add(o);
-                    up.add(node);
-                    count.add(0);
-                    shallow.add(0);
-                    retained.add(0);
+            fresh.truncate(0);
+            int v = m;
+            int existing = -1;
+            while (v >= 0) {
+                existing = nodeOf.get(v);
+                if (existing >= 0) {
+                    break;
                 }
-                count.set(next, count.get(next) + 1);
-                shallow.set(next, shallow.get(next) + targetShallow);
-                retained.set(next, retained.get(next) + targetRetained);
+                fresh.add(v);
+                v = parent.of(v);
+            }
+            int node = existing;
+            for (int i = fresh.size() - 1; i >= 0; i--) {
+                int o = fresh.get(i);
+                int next = object.size();
+                nodeOf.put(o, next);
+                object.add(o);
+                up.add(node);
                 node = next;
             }
+            targetNodes.add(nodeOf.get(m));
         }
-        return new PathTree(object.toArray(), up.toArray(), count.toArray(), shallow.toArray(), retained.toArray(),
-                unreached);
+        int n = object.size();
+        int[] nodeParent = up.toArray();
+        int[] count = new int[n];
+        long[] shallow = new long[n];
+        long[] retained = new long[n];
+        int reached = 0;
+        for (int m : targets) {
+            if (parent.of(m) == ShortestPaths.UNREACHED) {
+                continue;
+            }
+            int node = targetNodes.get(reached++);
+            count[node]++;
+            shallow[node] += a.snapshot().shallowBytes(m);
+            retained[node] += a.retainedBytes(m);
+        }
+        for (int v = n - 1; v >= 0; v--) {
+            int p = nodeParent[v];
+            if (p >= 0) {
+                count[p] += count[v];
+                shallow[p] += shallow[v];
+                retained[p] += retained[v];
+            }
+        }
+        return new PathTree(object.toArray(), nodeParent, count, shallow, retained, unreached);
     }
 
     public int nodeCount() {
@@ -141,37 +168,98 @@ public final class PathTree {
         return nodeObject[a] < nodeObject[b];
     }
 
+    /** Number of children of {@code node}; {@code -1} stands for the virtual root (the GC roots are its children). */
+    public int childCount(int node) {
+        int[] start = childStart();
+        int at = node < 0 ? nodeObject.length : node;
+        return start[at + 1] - start[at];
+    }
+
+    /** Sum of the targets of {@code node}'s children ({@code -1}: the GC roots). O(children). */
+    public long childrenTargets(int node) {
+        int[] start = childStart();
+        int at = node < 0 ? nodeObject.length : node;
+        long sum = 0;
+        for (int i = start[at]; i < start[at + 1]; i++) {
+            sum += nodeCount[childList[i]];
+        }
+        return sum;
+    }
+
     /**
-     * Children of every node (index {@code nodeCount()} holds the top-level nodes), each list in
-     * {@link #before} order. O(nodes · log nodes).
+     * The first {@code limit} children of {@code node} (all when 0) in {@link #before} order; {@code -1}
+     * stands for the virtual root. O(children · limit) for a small limit, O(children · log children) for all.
      */
-    public int[][] children() {
-        int n = nodeObject.length;
-        int[] sizes = new int[n + 1];
-        for (int v = 0; v < n; v++) {
-            sizes[nodeParent[v] < 0 ? n : nodeParent[v]]++;
+    public int[] children(int node, int limit) {
+        int[] start = childStart();
+        int at = node < 0 ? nodeObject.length : node;
+        int from = start[at];
+        int count = start[at + 1] - from;
+        int take = limit <= 0 ? count : Math.min(limit, count);
+        int[] list = java.util.Arrays.copyOfRange(childList, from, from + count);
+        if (take == count) {
+            mergeSort(list, new int[count], 0, count);
+            return list;
         }
-        int[][] children = new int[n + 1][];
-        for (int v = 0; v <= n; v++) {
-            children[v] = new int[sizes[v]];
-            sizes[v] = 0;
-        }
-        for (int v = 0; v < n; v++) {
-            int p = nodeParent[v] < 0 ? n : nodeParent[v];
-            children[p][sizes[p]++] = v;
-        }
-        for (int[] list : children) {
-            if (list.length > 1) {
-                Integer[] boxed = new Integer[list.length];
-                for (int i = 0; i < list.length; i++) {
-                    boxed[i] = list[i];
-                }
-                java.util.Arrays.sort(boxed, (x, y) -> x.equals(y) ? 0 : before(x, y) ? -1 : 1);
-                for (int i = 0; i < list.length; i++) {
-                    list[i] = boxed[i];
+        // partial selection: the best 'take' moved to the front one by one
+        for (int i = 0; i < take; i++) {
+            int best = i;
+            for (int j = i + 1; j < count; j++) {
+                if (before(list[j], list[best])) {
+                    best = j;
                 }
             }
+            int t = list[i];
+            list[i] = list[best];
+            list[best] = t;
         }
-        return children;
+        return java.util.Arrays.copyOf(list, take);
+    }
+
+    private void mergeSort(int[] a, int[] tmp, int from, int to) {
+        if (to - from < 2) {
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(a, tmp, from, mid);
+        mergeSort(a, tmp, mid, to);
+        int i = from;
+        int j = mid;
+        int k = from;
+        while (i < mid && j < to) {
+            tmp[k++] = before(a[j], a[i]) ? a[j++] : a[i++];
+        }
+        while (i < mid) {
+            tmp[k++] = a[i++];
+        }
+        while (j < to) {
+            tmp[k++] = a[j++];
+        }
+        System.arraycopy(tmp, from, a, from, to - from);
+    }
+
+    private int[] childStart;
+    private int[] childList;
+
+    /** Children lists of all nodes in one array (CSR), the virtual root's last; built on first use, O(nodes). */
+    private synchronized int[] childStart() {
+        if (childStart == null) {
+            int n = nodeObject.length;
+            int[] start = new int[n + 2];
+            for (int v = 0; v < n; v++) {
+                start[(nodeParent[v] < 0 ? n : nodeParent[v]) + 1]++;
+            }
+            for (int i = 0; i <= n; i++) {
+                start[i + 1] += start[i];
+            }
+            int[] fill = java.util.Arrays.copyOf(start, n + 1);
+            int[] list = new int[n];
+            for (int v = 0; v < n; v++) {
+                list[fill[nodeParent[v] < 0 ? n : nodeParent[v]]++] = v;
+            }
+            childList = list;
+            childStart = start;
+        }
+        return childStart;
     }
 }

@@ -32,8 +32,6 @@ public final class PathsReportBuilder {
             boolean includeWeak) {
         int[] targets = ClassInstances.of(analysis, classIndices).instances();
         PathTree tree = PathTree.of(analysis, targets, includeWeak);
-        int[][] children = tree.children();
-        int n = tree.nodeCount();
         // Depth-first order of the nodes shown, without recursion (paths can be thousands of steps long).
         IntArrayList shown = new IntArrayList(64);
         IntArrayList shownParent = new IntArrayList(64);
@@ -41,7 +39,7 @@ public final class PathsReportBuilder {
         IntArrayList stack = new IntArrayList(64);
         IntArrayList stackParent = new IntArrayList(64);
         IntArrayList stackDepth = new IntArrayList(64);
-        pushChildren(children[n], -1, 0, stack, stackParent, stackDepth);
+        pushChildren(tree.children(-1, top), -1, 0, stack, stackParent, stackDepth);
         while (stack.size() > 0) {
             int last = stack.size() - 1;
             int node = stack.get(last);
@@ -54,31 +52,32 @@ public final class PathsReportBuilder {
             shown.add(node);
             shownParent.add(parentPosition);
             depth.add(d);
-            pushChildren(children[node], position, d + 1, stack, stackParent, stackDepth);
+            pushChildren(tree.children(node, top), position, d + 1, stack, stackParent, stackDepth);
         }
+        long t = System.nanoTime();
         ObjectInspector inspector = load(tree, shown);
+        io.leakscan.util.StepTimes.record("reference names (one pass over the dump)", t);
         List<PathsReport.Node> nodes = new ArrayList<>(shown.size());
         for (int i = 0; i < shown.size(); i++) {
             int node = shown.get(i);
             int o = tree.object(node);
             int parent = tree.parent(node);
-            int[] kids = children[node];
-            int listed = limit(kids.length);
-            long omitted = 0;
-            for (int k = listed; k < kids.length; k++) {
-                omitted += tree.targets(kids[k]);
+            int listed = limit(tree.childCount(node));
+            long omitted = tree.childrenTargets(node);
+            for (int k : tree.children(node, top)) {
+                omitted -= tree.targets(k);
             }
             nodes.add(new PathsReport.Node(i, shownParent.get(i), depth.get(i), label(inspector, o),
                     ObjectRefs.of(analysis, o), parent < 0 ? null : inspector.referenceName(tree.object(parent), o),
                     parent < 0 ? ObjectRefs.gcRootKinds(snapshot, o) : List.of(), tree.targets(node),
-                    tree.targetShallowBytes(node), tree.targetRetainedBytes(node), kids.length - listed, omitted));
+                    tree.targetShallowBytes(node), tree.targetRetainedBytes(node), tree.childCount(node) - listed, omitted));
         }
-        long omittedRoots = 0;
-        for (int k = limit(children[n].length); k < children[n].length; k++) {
-            omittedRoots += tree.targets(children[n][k]);
+        long omittedRoots = tree.childrenTargets(-1);
+        for (int k : tree.children(-1, top)) {
+            omittedRoots -= tree.targets(k);
         }
         return new PathsReport(PathsReport.SCHEMA_VERSION, displayPath, className, subclasses, includeWeak,
-                targets.length, tree.unreachedTargets(), children[n].length - limit(children[n].length), omittedRoots, nodes);
+                targets.length, tree.unreachedTargets(), tree.childCount(-1) - limit(tree.childCount(-1)), omittedRoots, nodes);
     }
 
     private int limit(int available) {
