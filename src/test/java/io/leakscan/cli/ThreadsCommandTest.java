@@ -7,7 +7,6 @@ import io.leakscan.scenario.ScenarioSupport;
 import io.leakscan.scenario.ThreadsScenario;
 import io.leakscan.testutil.CliRun;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,12 +17,8 @@ class ThreadsCommandTest {
     @TempDir
     Path dir;
 
-    static Stream<Path> launchers() {
-        return ScenarioSupport.javaLaunchers().stream();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("launchers")
+    @MethodSource("io.leakscan.scenario.ScenarioSupport#javaLaunchers")
     void aWaitingThreadShowsItsStackItsLocalAndItsThreadLocal(Path java) throws Exception {
         Path dump = dir.resolve("threads.hprof");
         ScenarioSupport.run(java, ThreadsScenario.class, dump.toString());
