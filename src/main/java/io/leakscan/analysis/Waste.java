@@ -43,7 +43,7 @@ public final class Waste {
      * @param count          Strings with this value
      * @param distinctArrays distinct value arrays among them
      * @param savedBytes     (count − 1) String objects and (distinctArrays − 1) arrays
-     * @param holders        who refers to the copies ({@code class.field} → count), most first
+     * @param holders        what holds the copies ({@code class.field} → copies held), most first
      */
     public record DuplicateString(int example, long count, long distinctArrays, long savedBytes,
             Map<String, Long> holders) {
@@ -369,50 +369,50 @@ public final class Waste {
         return -1;
     }
 
-    /** Who refers to the copies of the shown duplicate strings: one scan over the references. */
+    /**
+     * Who holds the copies of the shown duplicate strings: each copy's holder is the object it is first
+     * reached from (its parent on the shortest path from the GC roots), named by the referring field.
+     * O(copies shown · fields of their holders); array holders need no search (every slot is an element).
+     */
     private static Map<Integer, Map<String, Long>> holders(HeapAnalysis a, Groups sg, int[] byPosition,
             int[] stringOrder, int shown) {
         HeapSnapshot s = a.snapshot();
-        Map<Integer, Integer> groupOf = new HashMap<>();
-        long[] marked = new long[(s.objectCount() + 63) >>> 6];
-        Map<Integer, Map<String, Long>> counts = new HashMap<>();
-        for (int i = 0; i < shown; i++) {
-            int g = stringOrder[i];
-            counts.put(g, new HashMap<>());
-            for (int k = sg.start(g); k < sg.end(g); k++) {
-                int o = byPosition[sg.order[k]];
-                groupOf.put(o, g);
-                marked[o >>> 6] |= 1L << o;
-            }
-        }
+        ShortestPaths paths = a.shortestPaths();
         int[] outStart = s.graph().outStart();
         int[] out = s.graph().out();
-        DominatorTree tree = a.dominatorTree();
-        for (int v = 0; v < s.objectCount() && !groupOf.isEmpty(); v++) {
-            if (!tree.isReachable(v)) {
-                continue;
-            }
-            for (int e = outStart[v]; e < outStart[v + 1]; e++) {
-                int t = out[e];
-                if ((marked[t >>> 6] & (1L << t)) != 0) {
-                    String edge = s.edgeName(v, e);
-                    String holder = s.kind(v) == ObjectKind.CLASS
+        Map<Integer, Map<String, Long>> result = new HashMap<>();
+        for (int i = 0; i < shown; i++) {
+            int g = stringOrder[i];
+            Map<String, Long> counts = new HashMap<>();
+            for (int k = sg.start(g); k < sg.end(g); k++) {
+                int o = byPosition[sg.order[k]];
+                int v = paths.parent(o);
+                String holder;
+                if (v < 0) {
+                    holder = "<GC root>";
+                } else if (s.kind(v) == ObjectKind.OBJECT_ARRAY) {
+                    holder = "element of " + s.classes().name(s.classIndexOf(v));
+                } else {
+                    String edge = "?";
+                    for (int e = outStart[v]; e < outStart[v + 1]; e++) {
+                        if (out[e] == o) {
+                            edge = s.edgeName(v, e);
+                            break;
+                        }
+                    }
+                    holder = s.kind(v) == ObjectKind.CLASS
                             ? (edge.startsWith("static ") ? "static " + s.classes().name(s.classIndexOfClassObject(v))
                                     + "." + edge.substring("static ".length()) : edge)
-                            : s.kind(v) == ObjectKind.OBJECT_ARRAY ? "element of " + s.classes().name(s.classIndexOf(v))
                             : s.classes().name(s.classIndexOf(v)) + "." + edge;
-                    counts.get(groupOf.get(t)).merge(holder, 1L, Long::sum);
                 }
+                counts.merge(holder, 1L, Long::sum);
             }
-        }
-        Map<Integer, Map<String, Long>> result = new HashMap<>();
-        for (Map.Entry<Integer, Map<String, Long>> e : counts.entrySet()) {
             Map<String, Long> top = new LinkedHashMap<>();
-            e.getValue().entrySet().stream()
+            counts.entrySet().stream()
                     .sorted((x, y) -> x.getValue().equals(y.getValue()) ? x.getKey().compareTo(y.getKey())
                             : Long.compare(y.getValue(), x.getValue()))
                     .limit(HOLDERS).forEach(x -> top.put(x.getKey(), x.getValue()));
-            result.put(e.getKey(), top);
+            result.put(g, top);
         }
         return result;
     }

@@ -25,7 +25,7 @@ public record WasteReport(long usedHeapBytes, long savedBytes, double savedPerce
     public record Category(String kind, long objects, long savedBytes, double savedPercent) {
     }
 
-    /** @param value the text (quoted, cut at 200 characters); @param holders {@code class.field} and how many copies it holds */
+    /** @param value the text (quoted, cut at 200 characters); @param holders {@code class.field} and how many copies it holds (on their shortest paths) */
     public record DuplicateString(String value, long count, long distinctArrays, long savedBytes, double savedPercent,
             String example, List<Holder> holders) {
     }

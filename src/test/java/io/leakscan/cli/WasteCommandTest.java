@@ -103,6 +103,7 @@ class WasteCommandTest {
         assertThat(s.get(0).get("distinctArrays").asLong()).isEqualTo(3);
         assertThat(s.get(0).get("savedBytes").asLong()).isEqualTo(3 * 24 + 2 * 32);
         assertThat(s.get(0).get("holders").get(0).get("holder").asText()).isEqualTo("element of java.lang.Object[]");
+        assertThat(s.get(0).get("holders").get(0).get("count").asLong()).isEqualTo(4);
         JsonNode a = r.get("duplicateArrays");
         assertThat(a).hasSize(1);
         assertThat(a.get(0).get("className").asText()).isEqualTo("int[]");
@@ -156,7 +157,10 @@ class WasteCommandTest {
         long stringBytes = snapshot.shallowBytes(example);
         long arrayBytes = snapshot.shallowBytes(snapshot.fieldTarget(example, "value"));
         assertThat(copies.get("savedBytes").asLong()).isEqualTo((WasteScenario.COPIES - 1) * (stringBytes + arrayBytes));
+        // all copies sit in the scenario's list: one holder, holding every copy
+        assertThat(copies.get("holders")).hasSize(1);
         assertThat(copies.get("holders").get(0).get("holder").asText()).isEqualTo("element of java.lang.Object[]");
+        assertThat(copies.get("holders").get(0).get("count").asLong()).isEqualTo(WasteScenario.COPIES);
 
         String prefix = WasteScenario.class.getName();
         JsonNode empty = collection(r, prefix + "$EmptyMap", "empty");
