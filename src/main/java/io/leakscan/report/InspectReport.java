@@ -18,6 +18,8 @@ public record InspectReport(int schemaVersion, String file, List<InspectedClass>
      * One object in detail.
      *
      * @param object             the object, with shallow and retained bytes
+     * @param reachable          false for an object no GC root reaches (left out of the analysis, as MAT does
+     *                           by default: retained sizes 0, no dominator, no path)
      * @param retainedObjects    number of objects in its retained set, itself included
      * @param gcRootKinds        its GC root kinds (MAT's names), empty when it is not a root
      * @param immediateDominator the object that dominates it, null when only the GC roots do
@@ -28,7 +30,7 @@ public record InspectReport(int schemaVersion, String file, List<InspectedClass>
      * @param referrers          the first of them with the reference's name; null unless {@code --referrers}
      * @param pathFromGcRoot     its shortest path from a GC root, root first
      */
-    public record InspectedObject(ObjectRef object, long retainedObjects, List<String> gcRootKinds,
+    public record InspectedObject(ObjectRef object, boolean reachable, long retainedObjects, List<String> gcRootKinds,
             ObjectRef immediateDominator, int dominatedCount, List<ObjectRef> dominated, List<FieldEntry> fields,
             Long referrerCount, List<Referrer> referrers, List<PathStep> pathFromGcRoot) {
     }

@@ -161,7 +161,7 @@ public final class InspectReportBuilder {
                 refs.add(new InspectReport.Referrer(ObjectRefs.of(analysis, source), inspector.referenceName(source, o)));
             }
         }
-        return new InspectReport.InspectedObject(ObjectRefs.of(analysis, o),
+        return new InspectReport.InspectedObject(ObjectRefs.of(analysis, o), tree.isReachable(o),
                 DominatorQueries.retainedObjectCount(analysis, o), ObjectRefs.gcRootKinds(snapshot, o),
                 idom >= 0 ? ObjectRefs.of(analysis, idom) : null, dominated.length, dominatedRefs, fields(o),
                 referrerCount, refs, PathSteps.of(snapshot, inspector, path));

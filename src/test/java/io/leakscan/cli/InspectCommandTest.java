@@ -116,6 +116,15 @@ class InspectCommandTest {
         assertThat(node1.get("immediateDominator").get("address").asText())
                 .isEqualTo("0x" + Long.toHexString(TinyDumps.ARRAY));
 
+        // the orphan Node no root reaches: inspected, but with nothing retained
+        JsonNode orphan = json("inspect", dump.toString(), "0x" + Long.toHexString(TinyDumps.ORPHAN), "--format", "json")
+                .get("objects").get(0);
+        assertThat(orphan.get("reachable").asBoolean()).isFalse();
+        assertThat(orphan.get("object").get("retainedBytes").asLong()).isZero();
+        assertThat(orphan.get("immediateDominator").isNull()).isTrue();
+        assertThat(orphan.get("pathFromGcRoot")).isEmpty();
+        assertThat(node1.get("reachable").asBoolean()).isTrue();
+
         JsonNode array = json("inspect", dump.toString(), "0x" + Long.toHexString(TinyDumps.ARRAY), "--format", "json")
                 .get("objects").get(0);
         assertThat(array.get("fields").findValuesAsText("name")).containsExactly("[0]", "[1]");

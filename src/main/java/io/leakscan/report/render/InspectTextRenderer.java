@@ -46,8 +46,8 @@ public final class InspectTextRenderer {
         if (!o.gcRootKinds().isEmpty()) {
             out.append("  GC root           ").append(String.join(", ", o.gcRootKinds())).append('\n');
         }
-        out.append("  dominated by      ").append(o.immediateDominator() == null ? "the GC roots only"
-                : o.immediateDominator().object()).append('\n');
+        out.append("  dominated by      ").append(!o.reachable() ? "nothing: no GC root reaches it (--keep-unreachable keeps it)"
+                : o.immediateDominator() == null ? "the GC roots only" : o.immediateDominator().object()).append('\n');
         AnalyzeTextRenderer.path(out, o.pathFromGcRoot(), "  ");
         if (!o.fields().isEmpty()) {
             out.append("  fields\n");
