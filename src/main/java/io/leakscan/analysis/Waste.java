@@ -418,8 +418,8 @@ public final class Waste {
     }
 
     /**
-     * Positions grouped by equal key: {@code order} lists positions sorted by key (ties by the tie value),
-     * and groups of two or more are the runs of equal keys.
+     * Positions grouped by equal key: {@code order} lists the positions whose key is repeated, sorted by key
+     * (ties by the tie value); each run of equal keys is a group of two or more.
      */
     private static final class Groups {
         final int[] order;
@@ -430,19 +430,50 @@ public final class Waste {
             this.starts = starts;
         }
 
+        /**
+         * Only positions whose key occurs twice or more are ordered: the keys are sorted as plain longs
+         * first (fast), and the few repeated ones picked out, so unique Strings and arrays cost no index sort.
+         */
         static Groups of(long[] keys, int[] tie) {
-            int[] order = IndexSort.descendingByKey(keys, tie, 0);
+            long[] sorted = keys.clone();
+            Arrays.sort(sorted);
+            LongArrayList repeated = new LongArrayList(64);
+            for (int i = 1; i < sorted.length; i++) {
+                if (sorted[i] == sorted[i - 1]
+                        && (repeated.size() == 0 || repeated.get(repeated.size() - 1) != sorted[i])) {
+                    repeated.add(sorted[i]);
+                }
+            }
+            long[] dup = repeated.toArray();
+            IntArrayList candidates = new IntArrayList(64);
+            if (dup.length > 0) {
+                for (int p = 0; p < keys.length; p++) {
+                    if (Arrays.binarySearch(dup, keys[p]) >= 0) {
+                        candidates.add(p);
+                    }
+                }
+            }
+            int m = candidates.size();
+            long[] candidateKeys = new long[m];
+            int[] candidateTies = new int[m];
+            for (int i = 0; i < m; i++) {
+                candidateKeys[i] = keys[candidates.get(i)];
+                candidateTies[i] = tie[candidates.get(i)];
+            }
+            int[] within = IndexSort.descendingByKey(candidateKeys, candidateTies, 0);
+            int[] order = new int[m];
+            for (int i = 0; i < m; i++) {
+                order[i] = candidates.get(within[i]);
+            }
             IntArrayList starts = new IntArrayList(64);
             int i = 0;
-            while (i < order.length) {
+            while (i < m) {
                 int j = i + 1;
-                while (j < order.length && keys[order[j]] == keys[order[i]]) {
+                while (j < m && keys[order[j]] == keys[order[i]]) {
                     j++;
                 }
-                if (j - i > 1) {
-                    starts.add(i);
-                    starts.add(j);
-                }
+                starts.add(i);
+                starts.add(j);
                 i = j;
             }
             return new Groups(order, starts.toArray());
