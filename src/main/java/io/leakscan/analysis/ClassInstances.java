@@ -62,7 +62,7 @@ public final class ClassInstances {
             }
         }
         int[] instances = found.toArray();
-        DominatorChildren.sortByRetainedDesc(instances, 0, instances.length, a.retainedBytes());
+        RetainedOrder.biggestFirst(a, instances);
         return new Result(classIndices, instances, shallow);
     }
 }

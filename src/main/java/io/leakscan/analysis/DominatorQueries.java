@@ -39,7 +39,7 @@ public final class DominatorQueries {
         for (int e = entry + 1; e <= end; e = d.exit(byEntry[e]) + 1) {
             children[count++] = byEntry[e];
         }
-        DominatorChildren.sortByRetainedDesc(children, 0, children.length, a.retainedBytes());
+        RetainedOrder.biggestFirst(a, children);
         return children;
     }
 }

@@ -59,7 +59,7 @@ public final class Threads {
             }
         }
         int[] threads = found.toArray();
-        DominatorChildren.sortByRetainedDesc(threads, 0, threads.length, a.retainedBytes());
+        RetainedOrder.biggestFirst(a, threads);
         return threads;
     }
 
@@ -94,7 +94,6 @@ public final class Threads {
         for (DumpContents.LocalRoot r : contents.localRoots()) {
             localsBySerial.computeIfAbsent(r.threadSerial(), k -> new ArrayList<>()).add(new Local(r.object(), r.frame()));
         }
-        long[] retained = a.retainedBytes();
         List<ThreadInfo> result = new ArrayList<>();
         for (int t : threads) {
             List<Local> locals = new ArrayList<>(localsBySerial.getOrDefault(contents.threadSerial(t), List.of()));
@@ -110,8 +109,8 @@ public final class Threads {
             }
             // The thread itself ('this' of run()) says nothing; an object in several frames is listed at its topmost.
             locals.removeIf(l -> l.object() == t);
-            locals.sort((x, y) -> retained[x.object()] != retained[y.object()]
-                    ? Long.compare(retained[y.object()], retained[x.object()])
+            locals.sort((x, y) -> a.retainedBytes(x.object()) != a.retainedBytes(y.object())
+                    ? Long.compare(a.retainedBytes(y.object()), a.retainedBytes(x.object()))
                     : x.object() != y.object() ? Integer.compare(x.object(), y.object())
                     : Integer.compare(x.frame(), y.frame()));
             for (int i = locals.size() - 1; i > 0; i--) {
@@ -126,7 +125,7 @@ public final class Threads {
                 addThreadLocalValues(s, s.fieldTarget(t, field), values);
             }
             int[] v = values.toArray();
-            DominatorChildren.sortByRetainedDesc(v, 0, v.length, retained);
+            RetainedOrder.biggestFirst(a, v);
             int vCount = v.length;
             if (top > 0 && v.length > top) {
                 v = java.util.Arrays.copyOf(v, top);
