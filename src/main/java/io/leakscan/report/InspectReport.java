@@ -64,11 +64,11 @@ public record InspectReport(int schemaVersion, String file, List<InspectedClass>
      * @param classes          the classes counted (several when loaded by several loaders or with subclasses)
      * @param instances        reachable instances
      * @param shallowBytes     their shallow total
-     * @param retainedBytes    exact retained size of the class (its class object and all instances together, as
-     *                         the histogram's); null when several classes are counted
+     * @param retainedBytes    exact retained size of the class object(s) and all instances together (the
+     *                         histogram's figure for one class; for several, one search over the graph without them)
      * @param biggestInstances instances by retained size, biggest first (the first {@code --top})
      */
     public record InspectedClass(String className, boolean includesSubclasses, List<String> classes, long instances,
-            long shallowBytes, Long retainedBytes, List<ObjectRef> biggestInstances) {
+            long shallowBytes, long retainedBytes, List<ObjectRef> biggestInstances) {
     }
 }

@@ -7,6 +7,7 @@ import io.leakscan.analysis.FieldValues;
 import io.leakscan.analysis.HeapAnalysis;
 import io.leakscan.analysis.ObjectInspector;
 import io.leakscan.analysis.Referrers;
+import io.leakscan.analysis.SetRetainedSize;
 import io.leakscan.heap.HeapSnapshot;
 import io.leakscan.heap.ObjectKind;
 import io.leakscan.hprof.HprofType;
@@ -73,7 +74,8 @@ public final class InspectReportBuilder {
             for (int c : q.classIndices()) {
                 names.add(snapshot.classes().name(c));
             }
-            Long retained = q.classIndices().length == 1 ? analysis.histogram().retainedBytes(q.classIndices()[0]) : null;
+            long retained = q.classIndices().length == 1 ? analysis.histogram().retainedBytes(q.classIndices()[0])
+                    : SetRetainedSize.of(analysis, withClassObjects(r.instances(), q.classIndices()));
             classEntries.add(new InspectReport.InspectedClass(q.name(), q.subclasses(), names, r.instances().length,
                     r.shallowBytes(), retained, biggest));
         }
@@ -89,6 +91,19 @@ public final class InspectReportBuilder {
             entries.add(object(o, incoming.get(o), paths.get(o)));
         }
         return new InspectReport(InspectReport.SCHEMA_VERSION, displayPath, classEntries, entries);
+    }
+
+    /** The instances and the classes' own class objects: the set MAT's histogram retains per class. */
+    private int[] withClassObjects(int[] instances, int[] classIndices) {
+        int[] set = java.util.Arrays.copyOf(instances, instances.length + classIndices.length);
+        int n = instances.length;
+        for (int c : classIndices) {
+            int o = snapshot.classes().classObject(c);
+            if (o >= 0) {
+                set[n++] = o;
+            }
+        }
+        return java.util.Arrays.copyOf(set, n);
     }
 
     private int limit(int available) {

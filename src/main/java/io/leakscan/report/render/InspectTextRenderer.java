@@ -20,9 +20,8 @@ public final class InspectTextRenderer {
             }
             out.append("  instances  ").append(AnalyzeTextRenderer.number(c.instances())).append('\n');
             out.append("  shallow    ").append(bytes(c.shallowBytes())).append('\n');
-            if (c.retainedBytes() != null) {
-                out.append("  retained   ").append(bytes(c.retainedBytes())).append(" (class object and all instances together)\n");
-            }
+            out.append("  retained   ").append(bytes(c.retainedBytes())).append(" (class object")
+                    .append(c.classes().size() > 1 ? "s" : "").append(" and all instances together)\n");
             if (!c.biggestInstances().isEmpty()) {
                 out.append("  biggest instances\n");
                 refs(out, c.biggestInstances(), "    ");
