@@ -37,10 +37,23 @@ public final class ObjectInspector {
         data.putAll(loaded);
     }
 
-    /** Reads the given objects (those not read yet) in one pass over the dump. */
+    private final Set<Integer> pending = new LinkedHashSet<>();
+
+    /** Objects to read along with the next {@link #load} (so that they cost no pass of their own). */
+    public void readWithNextLoad(java.util.Collection<Integer> objectIndices) {
+        pending.addAll(objectIndices);
+    }
+
+    /** Reads the given objects (those not read yet), and any set aside for it, in one pass over the dump. */
     public void load(Set<Integer> objectIndices) {
+        Set<Integer> all = objectIndices;
+        if (!pending.isEmpty()) {
+            all = new LinkedHashSet<>(objectIndices);
+            all.addAll(pending);
+            pending.clear();
+        }
         Set<Long> ids = new LinkedHashSet<>();
-        for (int o : objectIndices) {
+        for (int o : all) {
             long id = snapshot.objectId(o);
             byte k = snapshot.kind(o);
             if (!data.containsKey(id) && k != ObjectKind.CLASS && k != ObjectKind.SYSTEM_CLASS_LOADER) {

@@ -1,6 +1,7 @@
 package io.leakscan.cli;
 
 import io.leakscan.analysis.HeapAnalysis;
+import io.leakscan.analysis.ObjectInspector;
 import io.leakscan.heap.HeapSnapshot;
 import io.leakscan.report.AnalyzeReport;
 import io.leakscan.report.AnalyzeReportBuilder;
@@ -67,10 +68,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             HeapAnalysis analysis = phases.run("dominator tree and retained sizes",
                     () -> HeapAnalysis.of(snapshot, dumpOptions.keepUnreachable));
             List<String> warnings = new ArrayList<>(Warnings.of(snapshot));
+            // One inspector for the report and the sections: the waste examples are read in the report's pass.
+            ObjectInspector inspector = new ObjectInspector(snapshot);
+            AnalyzeSectionsBuilder extras = phases.run("threads and waste (one pass over the dump)",
+                    () -> new AnalyzeSectionsBuilder(analysis, top, threads, waste, inspector));
             AnalyzeReport report = phases.run("report",
-                    () -> new AnalyzeReportBuilder(analysis, top).build(dump.toString(), warnings));
-            AnalyzeSections sections = phases.run("threads, waste, top consumers",
-                    () -> AnalyzeSectionsBuilder.build(analysis, report, top, threads, waste));
+                    () -> new AnalyzeReportBuilder(analysis, top, inspector).build(dump.toString(), warnings));
+            AnalyzeSections sections = phases.run("sections", () -> extras.build(report));
             if (format == OutputFormat.json) {
                 JsonRenderer.write(sections, spec.commandLine().getOut());
             } else {

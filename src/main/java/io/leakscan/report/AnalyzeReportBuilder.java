@@ -39,10 +39,15 @@ public final class AnalyzeReportBuilder {
 
     /** @param top number of histogram rows and dominators to include; 0 for all */
     public AnalyzeReportBuilder(HeapAnalysis analysis, int top) {
+        this(analysis, top, new ObjectInspector(analysis.snapshot()));
+    }
+
+    /** As above, reading field values through {@code inspector} (shared with other sections: one pass for all). */
+    public AnalyzeReportBuilder(HeapAnalysis analysis, int top, ObjectInspector inspector) {
         this.analysis = analysis;
         this.snapshot = analysis.snapshot();
         this.top = top;
-        this.inspector = new ObjectInspector(snapshot);
+        this.inspector = inspector;
     }
 
     public AnalyzeReport build(String displayPath, List<String> warnings) {

@@ -12,28 +12,22 @@ import java.util.Set;
 
 /**
  * Turns a {@link Waste} into a {@link WasteReport}. Reads the shown examples (a String and its array per
- * duplicate string, an array per duplicate array) in one pass over the dump, for their text. Not
- * thread-safe; one per report.
+ * duplicate string, an array per duplicate array) for their text: in a pass of its own, or along with
+ * another report's pass through a shared {@link ObjectInspector}. Stateless.
  */
 public final class WasteReportBuilder {
     private WasteReportBuilder() {
     }
 
+    /** The report; reads the examples in a pass of its own. */
     public static WasteReport build(HeapAnalysis analysis, Waste waste) {
+        return build(analysis, waste, new ObjectInspector(analysis.snapshot()));
+    }
+
+    /** The report, reading the examples through {@code inspector} (no pass when it has them already). */
+    public static WasteReport build(HeapAnalysis analysis, Waste waste, ObjectInspector inspector) {
         HeapSnapshot s = analysis.snapshot();
-        ObjectInspector inspector = new ObjectInspector(s);
-        Set<Integer> examples = new LinkedHashSet<>();
-        for (Waste.DuplicateString d : waste.duplicateStrings()) {
-            examples.add(d.example());
-            int value = s.fieldTarget(d.example(), "value");
-            if (value >= 0) {
-                examples.add(value);
-            }
-        }
-        for (Waste.DuplicateArray d : waste.duplicateArrays()) {
-            examples.add(d.example());
-        }
-        inspector.load(examples);
+        inspector.load(examples(s, waste));
         ValueText text = new ValueText(s, inspector);
 
         List<WasteReport.Category> categories = new ArrayList<>();
@@ -67,6 +61,22 @@ public final class WasteReportBuilder {
         return new WasteReport(analysis.usedHeapBytes(), waste.savedBytes(), pct(analysis, waste.savedBytes()),
                 categories, strings, arrays, collections, rows(analysis, waste.boxedNumbers()),
                 rows(analysis, waste.zeroLengthArrays()));
+    }
+
+    /** What the report shows the text of: each duplicate string and its array, each duplicate array. */
+    public static Set<Integer> examples(HeapSnapshot s, Waste waste) {
+        Set<Integer> examples = new LinkedHashSet<>();
+        for (Waste.DuplicateString d : waste.duplicateStrings()) {
+            examples.add(d.example());
+            int value = s.fieldTarget(d.example(), "value");
+            if (value >= 0) {
+                examples.add(value);
+            }
+        }
+        for (Waste.DuplicateArray d : waste.duplicateArrays()) {
+            examples.add(d.example());
+        }
+        return examples;
     }
 
     private static List<WasteReport.ClassRow> rows(HeapAnalysis analysis, List<Waste.ClassRow> rows) {

@@ -40,6 +40,15 @@ class AnalyzeSectionsTest {
         assertThat(row(consumers.get("byClassLoader"), "<system class loader>")).isNotNull();
         assertThat(r.get("threads").get("threads").findValuesAsText("name")).contains("main");
         assertThat(r.get("waste").get("categories")).hasSize(7);
+        // the waste examples' texts, read along with the report's own pass, are there
+        JsonNode strings = r.get("waste").get("duplicateStrings");
+        assertThat(strings).isNotEmpty();
+        for (JsonNode d : strings) {
+            assertThat(d.get("value").asText()).startsWith("\"");
+        }
+        // and the same as the waste command's
+        JsonNode alone = InspectCommandTest.json("waste", DUMP, "--format", "json", "--top", "0");
+        assertThat(r.get("waste")).isEqualTo(alone);
     }
 
     private static JsonNode row(JsonNode rows, String name) {
