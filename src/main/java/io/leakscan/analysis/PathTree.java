@@ -44,7 +44,7 @@ public final class PathTree {
         }
         long t = System.nanoTime();
         int[] parent = GroupAccumulation.shortestPathsAvoidingWeakReferences(a.snapshot(), true);
-        io.leakscan.util.StepTimes.record("breadth-first search without weak references", t);
+        io.leakscan.util.StepTimes.record("breadth-first search, weak refs excluded", t);
         t = System.nanoTime();
         PathTree tree = merge(a, v -> parent[v], targets);
         io.leakscan.util.StepTimes.record("merging the paths", t);

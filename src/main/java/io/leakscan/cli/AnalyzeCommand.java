@@ -70,7 +70,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             List<String> warnings = new ArrayList<>(Warnings.of(snapshot));
             // One inspector for the report and the sections: the waste examples are read in the report's pass.
             ObjectInspector inspector = new ObjectInspector(snapshot);
-            AnalyzeSectionsBuilder extras = phases.run("threads and waste (one pass over the dump)",
+            AnalyzeSectionsBuilder extras = phases.run("threads and waste (one pass)",
                     () -> new AnalyzeSectionsBuilder(analysis, top, threads, waste, inspector));
             AnalyzeReport report = phases.run("report",
                     () -> new AnalyzeReportBuilder(analysis, top, inspector).build(dump.toString(), warnings));

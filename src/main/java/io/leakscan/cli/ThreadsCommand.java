@@ -29,7 +29,7 @@ public final class ThreadsCommand extends SingleDumpCommand<ThreadsReport> {
     @Override
     ThreadsReport report(HeapAnalysis analysis, Phases phases) {
         int[] threads = Threads.threadObjects(analysis);
-        DumpContents contents = phases.run("stacks and thread fields (one pass over the dump)",
+        DumpContents contents = phases.run("stacks, thread fields (one pass)",
                 () -> DumpContents.read(analysis.snapshot(),
                         new DumpContents.Request(false, true, Threads.objectsToRead(analysis.snapshot(), threads))));
         return ThreadsReportBuilder.build(analysis, contents, threads, top);

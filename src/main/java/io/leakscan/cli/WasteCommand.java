@@ -29,7 +29,7 @@ public final class WasteCommand extends SingleDumpCommand<WasteReport> {
 
     @Override
     WasteReport report(HeapAnalysis analysis, Phases phases) {
-        DumpContents contents = phases.run("array contents (one pass over the dump)",
+        DumpContents contents = phases.run("array contents (one pass)",
                 () -> DumpContents.read(analysis.snapshot(), new DumpContents.Request(true, false, null)));
         return phases.run("waste", () -> WasteReportBuilder.build(analysis, Waste.of(analysis, contents, top)));
     }

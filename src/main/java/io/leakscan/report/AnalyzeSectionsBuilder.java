@@ -43,7 +43,7 @@ public final class AnalyzeSectionsBuilder {
             long t = System.nanoTime();
             contents = DumpContents.read(analysis.snapshot(), new DumpContents.Request(waste, threads,
                     threads ? Threads.objectsToRead(analysis.snapshot(), threadObjects) : null));
-            StepTimes.record("array digests, stacks (one pass over the dump)", t);
+            StepTimes.record("array digests, stacks (the pass)", t);
         } else {
             contents = null;
         }

@@ -56,7 +56,7 @@ public final class PathsReportBuilder {
         }
         long t = System.nanoTime();
         ObjectInspector inspector = load(tree, shown);
-        io.leakscan.util.StepTimes.record("reference names (one pass over the dump)", t);
+        io.leakscan.util.StepTimes.record("reference names (one pass)", t);
         List<PathsReport.Node> nodes = new ArrayList<>(shown.size());
         for (int i = 0; i < shown.size(); i++) {
             int node = shown.get(i);
