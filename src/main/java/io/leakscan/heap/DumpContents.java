@@ -293,27 +293,31 @@ public final class DumpContents {
             if (!want && !string) {
                 return;
             }
-            byte[] b = new byte[fieldBytes];
+            if (!want && fieldBytes > CHUNK) {
+                return; // not a String any JVM writes; the parser skips it
+            }
+            // a String's fields are read into the reused chunk: no allocation per String
+            byte[] b = want ? new byte[fieldBytes] : chunk;
             in.readFully(b, 0, fieldBytes);
             if (want) {
                 objects.put(objectId, new ObjectData(objectId, ObjectKind.INSTANCE, b, null, 0, -1));
             }
             if (string) {
-                noteString(objectId, b);
+                noteString(objectId, b, fieldBytes);
             }
         }
 
-        private void noteString(long objectId, byte[] b) {
+        private void noteString(long objectId, byte[] b, int length) {
             int o = snapshot.indexOf(objectId);
             if (o < 0) {
                 return;
             }
             int idSize = snapshot.info().idSize();
-            if (coderOffset >= 0 && coderOffset < b.length && b[coderOffset] != 0) {
+            if (coderOffset >= 0 && coderOffset < length && b[coderOffset] != 0) {
                 utf16[o >>> 6] |= 1L << o;
             }
-            if (offsetOffset >= 0 && countOffset >= 0 && valueOffset >= 0 && countOffset + 4 <= b.length
-                    && offsetOffset + 4 <= b.length && valueOffset + idSize <= b.length) {
+            if (offsetOffset >= 0 && countOffset >= 0 && valueOffset >= 0 && countOffset + 4 <= length
+                    && offsetOffset + 4 <= length && valueOffset + idSize <= length) {
                 int value = snapshot.indexOf(HprofInput.getId(b, valueOffset, idSize));
                 int start = (int) HprofInput.getId(b, offsetOffset, 4);
                 int count = (int) HprofInput.getId(b, countOffset, 4);

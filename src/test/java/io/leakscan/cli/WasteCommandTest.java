@@ -137,6 +137,49 @@ class WasteCommandTest {
     }
 
     @Test
+    void jdk6SubstringsSharingAnArrayAreNotCopies() throws Exception {
+        long chars = 0x200;
+        HprofWriter w = new HprofWriter(8);
+        w.loadClass(1, OBJECT, "java/lang/Object").loadClass(2, CLASS, "java/lang/Class")
+                .loadClass(3, STRING, "java/lang/String").loadClass(4, chars, "[C")
+                .loadClass(6, OBJECTS, "[Ljava/lang/Object;")
+                .utf8(0x900, "value").utf8(0x904, "offset").utf8(0x905, "count");
+        w.startHeapDump()
+                .classDump(OBJECT, 0, 0, new long[0], new long[0])
+                .classDump(CLASS, OBJECT, 0, new long[0], new long[0])
+                .classDump(STRING, OBJECT, 16, new long[0],
+                        new long[] {0x900, HprofWriter.OBJECT, 0x904, HprofWriter.INT, 0x905, HprofWriter.INT})
+                .classDump(chars, OBJECT, 0, new long[0], new long[0])
+                .classDump(OBJECTS, OBJECT, 0, new long[0], new long[0]);
+        for (long c : new long[] {OBJECT, CLASS, STRING, chars, OBJECTS}) {
+            w.rootStickyClass(c);
+        }
+        byte[] helloWorld = "hello world".getBytes(StandardCharsets.UTF_16BE);
+        // S1 is all of A1, S2 and S3 are substrings of it; S4 is all of A2, a copy of A1
+        w.rootJniGlobal(0x50000).objectArray(0x50000, OBJECTS, 0x1001, 0x1002, 0x1003, 0x1004)
+                .instanceRaw(0x1001, STRING, stringFields(0x60000, 0, 11))
+                .instanceRaw(0x1002, STRING, stringFields(0x60000, 0, 5))
+                .instanceRaw(0x1003, STRING, stringFields(0x60000, 6, 5))
+                .instanceRaw(0x1004, STRING, stringFields(0x70000, 0, 11))
+                .primitiveArray(0x60000, HprofWriter.CHAR, 11, helloWorld)
+                .primitiveArray(0x70000, HprofWriter.CHAR, 11, helloWorld)
+                .endHeapDump();
+        Path dump = w.writeTo(dir.resolve("jdk6.hprof"));
+        JsonNode r = InspectCommandTest.json("waste", dump.toString(), "--format", "json");
+        JsonNode s = r.get("duplicateStrings");
+        assertThat(s).hasSize(1);
+        assertThat(s.get(0).get("value").asText()).isEqualTo("\"hello world\"");
+        assertThat(s.get(0).get("count").asLong()).isEqualTo(2);
+        // a String of a reference and two ints: 16 + 16 = 32 bytes; char[11]: 24 + 22, aligned: 48
+        assertThat(s.get(0).get("savedBytes").asLong()).isEqualTo(32 + 48);
+        assertThat(category(r, "duplicate-arrays")).isZero(); // Strings' arrays are counted as strings
+    }
+
+    private static byte[] stringFields(long value, int offset, int count) {
+        return java.nio.ByteBuffer.allocate(16).putLong(value).putInt(offset).putInt(count).array();
+    }
+
+    @Test
     void realJvmDumpShowsTheScenariosWaste() throws Exception {
         Path dump = dir.resolve("waste.hprof");
         ScenarioSupport.run(ScenarioSupport.javaLaunchers().get(0), WasteScenario.class, dump.toString());
