@@ -4,8 +4,6 @@ import io.leakscan.heap.HeapClassTable;
 import io.leakscan.heap.HeapGraph;
 import io.leakscan.heap.HeapSnapshot;
 import io.leakscan.heap.ObjectKind;
-import io.leakscan.util.IntArrayList;
-import io.leakscan.util.LongIntMap;
 import java.util.Arrays;
 
 /**
@@ -36,80 +34,50 @@ final class GroupAccumulation {
         if (!anyPath) {
             parent = shortestPathsAvoidingWeakReferences(s, false); // MAT retries without its excludes
         }
-        // Merged path tree: node = (parent node, object); per node the members below it and their retained.
-        LongIntMap nodeOf = new LongIntMap(1024, -1);
-        IntArrayList nodeObject = new IntArrayList(1024);
-        IntArrayList nodeParent = new IntArrayList(1024);
-        IntArrayList nodeCount = new IntArrayList(1024);
-        io.leakscan.util.LongArrayList nodeRetained = new io.leakscan.util.LongArrayList(1024);
-        IntArrayList path = new IntArrayList(64);
-        int paths = 0;
-        for (int m : members) {
-            if (parent[m] == UNREACHED) {
-                continue;
-            }
-            paths++;
-            path.truncate(0);
-            for (int v = m; v >= 0; v = parent[v]) {
-                path.add(v);
-            }
-            int node = -1;
-            for (int i = path.size() - 1; i >= 0; i--) {
-                int o = path.get(i);
-                long key = ((long) (node + 1) << 32) | o;
-                int next = nodeOf.get(key);
-                if (next < 0) {
-                    next = nodeObject.size();
-                    nodeOf.put(key, next);
-                    nodeObject.add(o);
-                    nodeParent.add(node);
-                    nodeCount.add(0);
-                    nodeRetained.add(0);
-                }
-                nodeCount.set(next, nodeCount.get(next) + 1);
-                nodeRetained.set(next, nodeRetained.get(next) + a.retainedBytes(m));
-                node = next;
-            }
-        }
-        if (paths == 0) {
+        int[] parents = parent;
+        PathTree tree = PathTree.merge(a, v -> parents[v], members);
+        if (tree.unreachedTargets() == members.length) {
             return -1;
         }
-        int nodes = nodeObject.size();
+        int nodes = tree.nodeCount();
         // Children of each node, and the top-level nodes.
         int[] bestChild = new int[nodes];
         Arrays.fill(bestChild, -1);
         int bestRoot = -1;
         for (int n = 0; n < nodes; n++) {
-            int p = nodeParent.get(n);
+            int p = tree.parent(n);
             if (p < 0) {
-                if (bestRoot < 0 || before(n, bestRoot, nodeCount, nodeRetained)) {
+                if (bestRoot < 0 || before(n, bestRoot, tree)) {
                     bestRoot = n;
                 }
-            } else if (bestChild[p] < 0 || before(n, bestChild[p], nodeCount, nodeRetained)) {
+            } else if (bestChild[p] < 0 || before(n, bestChild[p], tree)) {
                 bestChild[p] = n;
             }
         }
         int threshold = (int) (COVER * members.length);
         int record = bestRoot;
-        while (record >= 0 && nodeCount.get(record) > threshold) {
+        while (record >= 0 && tree.targets(record) > threshold) {
             int child = bestChild[record];
             if (child < 0) {
-                return nodeObject.get(record);
+                return tree.object(record);
             }
-            if ((double) nodeRetained.get(child) / nodeRetained.get(record) < BIG_DROP_RATIO) {
-                return nodeObject.get(record);
+            if ((double) tree.targetRetainedBytes(child) / tree.targetRetainedBytes(record) < BIG_DROP_RATIO) {
+                return tree.object(record);
             }
             record = child;
         }
         return -1;
     }
 
-    /** MAT orders path records by the number of objects they lead to, then by their retained size. */
-    private static boolean before(int a, int b, IntArrayList count, io.leakscan.util.LongArrayList retained) {
-        if (count.get(a) != count.get(b)) {
-            return count.get(a) > count.get(b);
+    /**
+     * MAT orders path records by the number of objects they lead to, then by their retained size; on a
+     * full tie the first record found stays first.
+     */
+    private static boolean before(int a, int b, PathTree tree) {
+        if (tree.targets(a) != tree.targets(b)) {
+            return tree.targets(a) > tree.targets(b);
         }
-        return retained.get(a) > retained.get(b);
+        return tree.targetRetainedBytes(a) > tree.targetRetainedBytes(b);
     }
 
     private static final int UNREACHED = ShortestPaths.UNREACHED;
@@ -118,7 +86,7 @@ final class GroupAccumulation {
      * Breadth-first parents from the GC roots that do not follow {@code Reference.referent} nor
      * {@code Finalizer}'s static {@code unfinalized} queue (when {@code exclude}).
      */
-    private static int[] shortestPathsAvoidingWeakReferences(HeapSnapshot s, boolean exclude) {
+    static int[] shortestPathsAvoidingWeakReferences(HeapSnapshot s, boolean exclude) {
         HeapGraph g = s.graph();
         HeapClassTable classes = s.classes();
         int reference = classes.find("java.lang.ref.Reference");

@@ -27,10 +27,33 @@ public final class ObjectInspector {
         this.snapshot = snapshot;
     }
 
-    /** Reads the given objects (those not read yet) in one pass over the dump. */
+    /** The raw data read for an object (null when not loaded, or a class object). */
+    public ObjectData data(int objectIndex) {
+        return data.get(snapshot.objectId(objectIndex));
+    }
+
+    /** Takes objects another pass has read already (so that they need no pass of their own). */
+    public void addLoaded(Map<Long, ObjectData> loaded) {
+        data.putAll(loaded);
+    }
+
+    private final Set<Integer> pending = new LinkedHashSet<>();
+
+    /** Objects to read along with the next {@link #load} (so that they cost no pass of their own). */
+    public void readWithNextLoad(java.util.Collection<Integer> objectIndices) {
+        pending.addAll(objectIndices);
+    }
+
+    /** Reads the given objects (those not read yet), and any set aside for it, in one pass over the dump. */
     public void load(Set<Integer> objectIndices) {
+        Set<Integer> all = objectIndices;
+        if (!pending.isEmpty()) {
+            all = new LinkedHashSet<>(objectIndices);
+            all.addAll(pending);
+            pending.clear();
+        }
         Set<Long> ids = new LinkedHashSet<>();
-        for (int o : objectIndices) {
+        for (int o : all) {
             long id = snapshot.objectId(o);
             byte k = snapshot.kind(o);
             if (!data.containsKey(id) && k != ObjectKind.CLASS && k != ObjectKind.SYSTEM_CLASS_LOADER) {

@@ -1,11 +1,14 @@
 package io.leakscan.cli;
 
 import io.leakscan.analysis.HeapAnalysis;
+import io.leakscan.analysis.ObjectInspector;
 import io.leakscan.heap.HeapSnapshot;
 import io.leakscan.report.AnalyzeReport;
 import io.leakscan.report.AnalyzeReportBuilder;
 import io.leakscan.report.render.AnalyzeHtmlRenderer;
-import io.leakscan.report.render.AnalyzeTextRenderer;
+import io.leakscan.report.AnalyzeSections;
+import io.leakscan.report.AnalyzeSectionsBuilder;
+import io.leakscan.report.render.AnalyzeSectionsTextRenderer;
 import io.leakscan.report.render.JsonRenderer;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Parameters;
 /** {@code leakscan analyze DUMP}: post-mortem of one heap dump. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Analyse one heap dump: summary, leak suspects, biggest objects with their paths from GC roots,"
-                + " class histogram with exact retained sizes.",
+                + " class histogram with exact retained sizes, top consumers by package and class loader, threads,"
+                + " memory waste.",
         exitCodeListHeading = HelpText.EXIT_HEADING, exitCodeList = {
             HelpText.OK, HelpText.USAGE, HelpText.IO, HelpText.MEMORY, HelpText.INTERNAL, HelpText.TOO_LARGE},
         footer = HelpText.LAUNCHER)
@@ -42,6 +46,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " in the current directory, never beside the dump).")
     Path output;
 
+    @Option(names = "--threads", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Threads section: stacks, what their frames and ThreadLocals hold (--no-threads to leave out).")
+    boolean threads;
+
+    @Option(names = "--waste", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Memory waste section: duplicate strings and arrays, sparse collections… (--no-waste to leave out;"
+                    + " without both, no further pass over the dump).")
+    boolean waste;
+
     @Mixin
     DumpOptions dumpOptions;
 
@@ -62,16 +75,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
             HeapAnalysis analysis = phases.run("dominator tree and retained sizes",
                     () -> HeapAnalysis.of(snapshot, dumpOptions.keepUnreachable));
             List<String> warnings = new ArrayList<>(Warnings.of(snapshot));
+            // One inspector for the report and the sections: the waste examples are read in the report's pass.
+            ObjectInspector inspector = new ObjectInspector(snapshot);
+            AnalyzeSectionsBuilder extras = phases.run("threads and waste (one pass)",
+                    () -> new AnalyzeSectionsBuilder(analysis, top, threads, waste, inspector));
             int rows = format == OutputFormat.html && !spec.commandLine().getParseResult().hasMatchedOption("--top")
                     ? AnalyzeHtmlRenderer.HISTOGRAM_ROWS : top;
             AnalyzeReport report = phases.run("report",
-                    () -> new AnalyzeReportBuilder(analysis, rows).build(dump.toString(), warnings));
+                    () -> new AnalyzeReportBuilder(analysis, rows, inspector).build(dump.toString(), warnings));
+            AnalyzeSections sections = phases.run("sections", () -> extras.build(report));
             if (format == OutputFormat.html || output != null) {
                 Path file = OutputFile.write(output != null ? output : Path.of(OutputFile.HTML_DEFAULT),
-                        out -> render(report, out));
+                        out -> render(sections, out));
                 spec.commandLine().getOut().println("Report written to " + file);
             } else {
-                render(report, spec.commandLine().getOut());
+                render(sections, spec.commandLine().getOut());
             }
             spec.commandLine().getOut().flush();
             phases.done();
@@ -80,11 +98,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** JSON is streamed (a --top 0 report can be tens of megabytes); the others are strings of bounded size. */
-    private void render(AnalyzeReport report, Writer out) {
+    private void render(AnalyzeSections sections, Writer out) {
         switch (format) {
-            case json -> JsonRenderer.write(report, out);
-            case html -> OutputFile.print(out, AnalyzeHtmlRenderer.render(report));
-            default -> OutputFile.print(out, AnalyzeTextRenderer.render(report, common.verbose));
+            case json -> JsonRenderer.write(sections, out);
+            case html -> OutputFile.print(out, AnalyzeHtmlRenderer.render(sections.report()));
+            default -> OutputFile.print(out, AnalyzeSectionsTextRenderer.render(sections, common.verbose));
         }
     }
 }

@@ -7,7 +7,6 @@ import io.leakscan.analysis.ObjectInspector;
 import io.leakscan.analysis.ShortestPaths;
 import io.leakscan.heap.GcRootKind;
 import io.leakscan.heap.HeapSnapshot;
-import io.leakscan.heap.ObjectKind;
 import io.leakscan.util.Sizes;
 import io.leakscan.util.StepTimes;
 import java.time.Instant;
@@ -40,10 +39,15 @@ public final class AnalyzeReportBuilder {
 
     /** @param top number of histogram rows and dominators to include; 0 for all */
     public AnalyzeReportBuilder(HeapAnalysis analysis, int top) {
+        this(analysis, top, new ObjectInspector(analysis.snapshot()));
+    }
+
+    /** As above, reading field values through {@code inspector} (shared with other sections: one pass for all). */
+    public AnalyzeReportBuilder(HeapAnalysis analysis, int top, ObjectInspector inspector) {
         this.analysis = analysis;
         this.snapshot = analysis.snapshot();
         this.top = top;
-        this.inspector = new ObjectInspector(snapshot);
+        this.inspector = inspector;
     }
 
     public AnalyzeReport build(String displayPath, List<String> warnings) {
@@ -161,73 +165,20 @@ public final class AnalyzeReportBuilder {
                 threads.add(o);
             }
         }
-        for (int[] p : paths) {
-            for (int i = 0; i < p.length; i++) {
-                if (i < p.length - 1) {
-                    sources.add(p[i]);
-                }
-                if (inspector.isThread(p[i])) {
-                    threads.add(p[i]);
-                }
-            }
-        }
+        PathSteps.collect(inspector, paths, sources, threads);
         inspector.loadWithThreadNames(sources, threads);
     }
 
-    /**
-     * The path from its last class object on: a chain held by a static field starts at the class that
-     * declares it, as a Java developer reads it ({@code static com.acme.Main.CACHE → …}), not at whatever
-     * first reached that class ({@code static sun.launcher.LauncherHelper.appClass → …} for every program
-     * started with {@code java -cp … Main}). A class is held by its loader for as long as it is loaded, so
-     * the shorter chain is as true as the longer one.
-     */
     private int[] fromDeclaringClass(int[] path) {
-        for (int i = path.length - 1; i > 0; i--) {
-            if (snapshot.kind(path[i]) == ObjectKind.CLASS) {
-                return java.util.Arrays.copyOfRange(path, i, path.length);
-            }
-        }
-        return path;
+        return PathSteps.fromDeclaringClass(snapshot, path);
     }
 
     private List<PathStep> steps(int[] path) {
-        List<PathStep> steps = new ArrayList<>(path.length);
-        for (int i = 0; i < path.length; i++) {
-            int o = path[i];
-            String reference = i + 1 < path.length ? inspector.referenceName(o, path[i + 1]) : null;
-            String cls = snapshot.classes().name(snapshot.classIndexOf(o));
-            String label;
-            if (snapshot.kind(o) == ObjectKind.CLASS) {
-                String name = snapshot.classes().name(snapshot.classIndexOfClassObject(o));
-                if (reference != null && reference.startsWith("static ")) {
-                    label = "static " + name + "." + reference.substring(7);
-                } else {
-                    label = "class " + name + (reference != null ? " " + reference : "");
-                }
-            } else if (i + 1 < path.length) {
-                String holder = cls + threadName(o);
-                label = reference.startsWith("[") ? holder + reference
-                        : reference.startsWith("<") ? holder + " " + reference : holder + "." + reference;
-            } else {
-                label = describe(o);
-            }
-            steps.add(new PathStep(label, describe(o), cls, reference));
-        }
-        return steps;
+        return PathSteps.of(snapshot, inspector, path);
     }
 
-    /** {@code java.lang.Thread @ 0x… "pool-1-thread-3"} for a thread whose name is known, else as the snapshot says. */
     private String describe(int o) {
-        return snapshot.describe(o) + threadName(o);
-    }
-
-    /** {@code  "name"} (with its leading space) for a thread whose name was loaded, else empty. */
-    private String threadName(int o) {
-        if (!inspector.isThread(o)) {
-            return "";
-        }
-        String name = inspector.threadName(o);
-        return name == null ? "" : " \"" + name + "\"";
+        return PathSteps.describe(snapshot, inspector, o);
     }
 
     private ObjectRef ref(int o) {

@@ -217,6 +217,17 @@ public final class HprofWriter {
         });
     }
 
+    /** A PRIMITIVE ARRAY DUMP of {@code length} elements of {@code type} whose big-endian bytes are {@code data}. */
+    public HprofWriter primitiveArray(long id, int type, int length, byte[] data) {
+        return sub(0x23, () -> {
+            id(seg, id);
+            seg.writeInt(0);
+            seg.writeInt(length);
+            seg.writeByte(type);
+            seg.write(data);
+        });
+    }
+
     /** Raw bytes inside the current heap dump segment (for malformed input). */
     public HprofWriter rawSub(byte[] bytes) {
         return sub(-1, () -> seg.write(bytes));
