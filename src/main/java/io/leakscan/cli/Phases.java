@@ -59,25 +59,31 @@ final class Phases implements AutoCloseable {
             Runtime rt = Runtime.getRuntime();
             long usedMiB = (rt.totalMemory() - rt.freeMemory()) >> 20;
             java.util.List<StepTimes.Step> steps = StepTimes.drain();
-            long phasePeak = HeapPeaks.takePeak();
+            HeapPeaks.Peak phasePeak = HeapPeaks.takePeak();
             for (StepTimes.Step step : steps) {
-                phasePeak = Math.max(phasePeak, step.peakHeapBytes());
+                phasePeak = phasePeak.max(step.peak());
             }
             // The peak after a collection is what the phase really held at its fullest (docs/memory.md);
             // the heap in use at its end includes garbage and misses what lived and died inside it.
-            err.printf("leakscan: %-40s %7.2f s  (peak after GC %s, heap in use at end %,d MiB)%n", name,
-                    (System.nanoTime() - t0) / 1e9, mib(phasePeak), usedMiB);
+            err.printf("leakscan: %-40s %7.2f s  (%s, heap in use at end %,d MiB)%n", name,
+                    (System.nanoTime() - t0) / 1e9, peak(phasePeak), usedMiB);
             for (StepTimes.Step step : steps) {
                 err.printf("leakscan:   %-38s %7.2f s  %s%n", step.name(), step.nanos() / 1e9,
-                        step.peakHeapBytes() > 0 ? "peak after GC " + mib(step.peakHeapBytes()) : "");
+                        step.peak().afterAnyGcBytes() > 0 ? peak(step.peak()) : "");
             }
             err.flush();
         }
         return result;
     }
 
-    private static String mib(long bytes) {
-        return bytes > 0 ? String.format("%,d MiB", bytes >> 20) : "- (no GC)";
+    /** "live 1,234 MiB after full GC, at most 1,300 after any GC", or what of it is known. */
+    private static String peak(HeapPeaks.Peak p) {
+        if (p.afterAnyGcBytes() == 0) {
+            return "no GC";
+        }
+        String any = String.format("peak after GC %,d MiB", p.afterAnyGcBytes() >> 20);
+        return p.afterFullGcBytes() > 0 ? String.format("live peak %,d MiB (after full GC), ", p.afterFullGcBytes() >> 20)
+                + any : any;
     }
 
     @Override

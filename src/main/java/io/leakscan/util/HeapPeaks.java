@@ -19,6 +19,7 @@ import javax.management.openmbean.CompositeData;
  */
 public final class HeapPeaks {
     private static final AtomicLong PEAK_BYTES = new AtomicLong();
+    private static final AtomicLong LIVE_PEAK_BYTES = new AtomicLong();
     private static final AtomicLong COLLECTIONS = new AtomicLong();
     private static volatile boolean started;
 
@@ -50,6 +51,11 @@ public final class HeapPeaks {
                     }
                     COLLECTIONS.incrementAndGet();
                     PEAK_BYTES.accumulateAndGet(used, Math::max);
+                    // After a full collection the heap holds live data only; after a young one it may still
+                    // hold old garbage, so that figure is an upper bound.
+                    if (String.valueOf(info.get("gcAction")).contains("major")) {
+                        LIVE_PEAK_BYTES.accumulateAndGet(used, Math::max);
+                    }
                 }, null, null);
             }
         }
@@ -65,9 +71,25 @@ public final class HeapPeaks {
         return COLLECTIONS.get() > 0;
     }
 
-    /** The peak occupancy after a collection since the previous call, in bytes (0 when none happened); resets it. */
-    public static long takePeak() {
-        return PEAK_BYTES.getAndSet(0);
+    /**
+     * The peak occupancy after a collection since the previous call, in bytes (0 when none happened), and
+     * the peak after a full collection (live data only; 0 when none happened), packed as
+     * {@link Peak}; resets both.
+     */
+    public static Peak takePeak() {
+        return new Peak(PEAK_BYTES.getAndSet(0), LIVE_PEAK_BYTES.getAndSet(0));
+    }
+
+    /**
+     * @param afterAnyGcBytes  highest occupancy right after any collection (an upper bound of live data)
+     * @param afterFullGcBytes highest occupancy right after a full collection (live data), 0 when none
+     */
+    public record Peak(long afterAnyGcBytes, long afterFullGcBytes) {
+        public static final Peak NONE = new Peak(0, 0);
+
+        public Peak max(Peak o) {
+            return new Peak(Math.max(afterAnyGcBytes, o.afterAnyGcBytes), Math.max(afterFullGcBytes, o.afterFullGcBytes));
+        }
     }
 
 }

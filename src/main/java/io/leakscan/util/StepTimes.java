@@ -15,13 +15,13 @@ public final class StepTimes {
      * collection during it ({@link HeapPeaks}; 0 when no collection happened). A step whose name is
      * indented is part of the unindented step recorded after it, whose peak includes its parts'.
      */
-    public record Step(String name, long nanos, long peakHeapBytes) {
+    public record Step(String name, long nanos, HeapPeaks.Peak peak) {
     }
 
     private static final int MAX_STEPS = 256;
     private static final List<Step> STEPS = new ArrayList<>();
     /** Peak of the indented steps recorded since the last unindented one. */
-    private static long partsPeak;
+    private static HeapPeaks.Peak partsPeak = HeapPeaks.Peak.NONE;
 
     private StepTimes() {
     }
@@ -30,12 +30,12 @@ public final class StepTimes {
     public static void record(String name, long startNanos) {
         long nanos = System.nanoTime() - startNanos;
         synchronized (STEPS) {
-            long peak = HeapPeaks.takePeak();
+            HeapPeaks.Peak peak = HeapPeaks.takePeak();
             if (name.startsWith(" ")) {
-                partsPeak = Math.max(partsPeak, peak);
+                partsPeak = partsPeak.max(peak);
             } else {
-                peak = Math.max(peak, partsPeak);
-                partsPeak = 0;
+                peak = peak.max(partsPeak);
+                partsPeak = HeapPeaks.Peak.NONE;
             }
             if (STEPS.size() == MAX_STEPS) {
                 STEPS.remove(0);
