@@ -18,6 +18,14 @@ public final class ObjectRefs {
                 snapshot.shallowBytes(o), analysis.retainedBytes(o), percent(analysis, analysis.retainedBytes(o)));
     }
 
+    /** As {@link #of(HeapAnalysis, int)}, naming a thread whose name {@code inspector} has read ({@code Thread @ 0x… "main"}). */
+    public static ObjectRef of(HeapAnalysis analysis, int o, io.leakscan.analysis.ObjectInspector inspector) {
+        HeapSnapshot snapshot = analysis.snapshot();
+        String cls = snapshot.classes().name(snapshot.classIndexOf(o));
+        return new ObjectRef(PathSteps.describe(snapshot, inspector, o), cls, "0x" + Long.toHexString(snapshot.objectId(o)),
+                snapshot.shallowBytes(o), analysis.retainedBytes(o), percent(analysis, analysis.retainedBytes(o)));
+    }
+
     /** {@code bytes} as a percentage of the used heap, three decimals. */
     public static double percent(HeapAnalysis analysis, long bytes) {
         long used = analysis.usedHeapBytes();

@@ -39,11 +39,11 @@ public final class ThreadsReportBuilder {
             for (Threads.Local l : t.locals()) {
                 String method = l.frame() >= 0 && l.frame() < stack.size()
                         ? stack.get(l.frame()).className() + "." + stack.get(l.frame()).method() : null;
-                locals.add(new ThreadsReport.Local(l.frame(), method, ObjectRefs.of(analysis, l.object())));
+                locals.add(new ThreadsReport.Local(l.frame(), method, ObjectRefs.of(analysis, l.object(), inspector)));
             }
             List<ObjectRef> values = new ArrayList<>();
             for (int v : t.threadLocalValues()) {
-                values.add(ObjectRefs.of(analysis, v));
+                values.add(ObjectRefs.of(analysis, v, inspector));
             }
             entries.add(new ThreadsReport.ThreadEntry(inspector.threadName(t.thread()), state(s, inspector, t.thread()),
                     ObjectRefs.of(analysis, t.thread()), frames, t.localCount(), locals, t.threadLocalCount(), values));

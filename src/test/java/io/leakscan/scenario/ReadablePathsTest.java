@@ -50,11 +50,17 @@ class ReadablePathsTest {
         String out = run.out();
         String suspects = out.substring(out.indexOf("Leak suspects"), out.indexOf("Biggest objects"));
         String biggest = out.substring(out.indexOf("Biggest objects"));
+        biggest = biggest.substring(0, biggest.indexOf("\n\n") > 0 ? biggest.indexOf("\n\n") : biggest.length());
+        String threadsSection = out.indexOf("\nThreads") >= 0 ? out.substring(out.indexOf("\nThreads")) : "";
         assertThat(suspects.lines().filter(l -> l.contains("java.lang.Thread @ 0x")).toList())
                 .as("every line showing the thread in the suspects section").isNotEmpty()
                 .allMatch(l -> l.contains(named));
         assertThat(biggest.lines().filter(l -> l.contains("java.lang.Thread @ 0x")).toList())
                 .as("every line showing the thread in the dominator section").isNotEmpty()
+                .allMatch(l -> l.contains(named));
+        // The threads section names every thread it shows, including one held by a local variable.
+        assertThat(threadsSection.lines().filter(l -> l.contains("java.lang.Thread @ 0x") && l.contains("MiB")).toList())
+                .as("lines of the threads section showing the busy thread").isNotEmpty()
                 .allMatch(l -> l.contains(named));
         JsonNode json = new ObjectMapper().readTree(CliRun.of("analyze", dump.toString(), "--format", "json",
                 "--top", "0").out());
