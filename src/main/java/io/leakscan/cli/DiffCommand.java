@@ -89,8 +89,13 @@ public final class DiffCommand implements Callable<Integer> {
                 // One dump at a time: peak memory is that of the largest dump, not the sum.
                 summaries.add(DumpOrSummary.load(dump, dumpOptions, phases));
             }
-            DiffResult full = DiffAnalysis.compare(summaries, new DiffAnalysis.Options(all, -1, sort, 0));
-            DiffResult result = full.withGates(Gates.evaluate(limits, full, full.classes())).withTopClasses(top);
+            // Verdicts come from the default ranking: display options (--all, --top, --sort, --format) never
+            // change which gates pass or the exit code.
+            DiffResult verdictBase = DiffAnalysis.compare(summaries, new DiffAnalysis.Options(false, -1, "retained", 0));
+            List<io.leakscan.diff.Gate> verdicts = Gates.evaluate(limits, verdictBase, verdictBase.classes());
+            DiffResult full = all || !sort.equals("retained")
+                    ? DiffAnalysis.compare(summaries, new DiffAnalysis.Options(all, -1, sort, 0)) : verdictBase;
+            DiffResult result = full.withGates(verdicts).withTopClasses(top);
             String rendered = render(result, format);
             if (output != null) {
                 writeOutput(rendered);

@@ -28,6 +28,10 @@ public final class DiffTextRenderer {
                 Sizes.human(Math.abs(r.heapGrowthBytes()))));
         if (r.heapGrowthBytesPerHour() != null) {
             out.append(" (").append(Sizes.human(Math.round(r.heapGrowthBytesPerHour()))).append(" per hour)");
+        } else if (snaps.size() > 1) {
+            out.append(" (").append(r.heapGrowthBytesPerHour() == null && r.heapGrowthBytes() < 0 ? "-" : "")
+                    .append(Sizes.human(Math.abs(r.heapGrowthBytes()) / (snaps.size() - 1)))
+                    .append(" per interval; dumps under a minute apart give no hourly rate)");
         }
         out.append("\n\n");
 
@@ -48,23 +52,7 @@ public final class DiffTextRenderer {
                     + (all ? "" : " (--all shows every growth)") + "\n");
         }
         for (DiffResult.Suspect s : r.suspects()) {
-            int last = s.retainedBytes().length - 1;
-            out.append(String.format(Locale.ROOT, "  %d. %s %s, score %d%s\n", s.rank(), s.kind(), s.containerClass(),
-                    s.score(), s.instances()[last] > 1
-                            ? String.format(Locale.ROOT, " (%,d containers on this path)", s.instances()[last]) : ""));
-            out.append("     held by ").append(s.path()).append('\n');
-            out.append(String.format(Locale.ROOT, "     elements %s; retained %s\n", series(s.elements(), false),
-                    series(s.retainedBytes(), true)));
-            if (!s.accumulates().isEmpty()) {
-                out.append("     accumulates: ");
-                for (int i = 0; i < s.accumulates().size(); i++) {
-                    DiffResult.Accumulation a = s.accumulates().get(i);
-                    out.append(i == 0 ? "" : ", ").append(a.className())
-                            .append(String.format(Locale.ROOT, " %.0f%%", a.share() * 100));
-                }
-                out.append('\n');
-            }
-            out.append("     why: ").append(String.join("; ", s.reasons())).append('\n');
+            renderSuspect(out, s);
         }
 
         out.append("\nClasses by change (top ").append(r.classes().size()).append(")\n");
@@ -83,6 +71,64 @@ public final class DiffTextRenderer {
         }
         t.render(out, "  ");
         return out.toString();
+    }
+
+    private static void renderSuspect(StringBuilder out, DiffResult.Suspect s) {
+        int last = s.retainedBytes().length - 1;
+        String container = s.container() == null ? s.containerClass() : s.container();
+        out.append(String.format(Locale.ROOT, "  %d. %s: %s, score %d%s\n", s.rank(), s.kind(), container, s.score(),
+                s.instances()[last] > 1
+                        ? String.format(Locale.ROOT, " (%,d containers on this path)", s.instances()[last]) : ""));
+        out.append("     held by ").append(s.path()).append('\n');
+        if (s.holder() != null) {
+            out.append("     declared by ").append(s.holder()).append('\n');
+        }
+        if (!s.containerClass().equals(container) && !s.kind().equals("class")) {
+            out.append("     class ").append(s.containerClass()).append(" (").append(s.example()).append(")\n");
+        }
+        out.append(String.format(Locale.ROOT, "     %s %s; retained %s\n", s.kind().equals("class") ? "instances"
+                : "entries", series(s.elements(), false), series(s.retainedBytes(), true)));
+        if (s.keyClass() != null || s.valueClass() != null) {
+            out.append("     ");
+            if (s.keyClass() != null) {
+                out.append("keys ").append(s.keyClass()).append(examples(s)).append("; ");
+            }
+            out.append(s.keyClass() != null ? "values " : "elements ").append(s.valueClass() == null ? "?" : s.valueClass())
+                    .append(s.keyClass() == null ? examples(s) : "").append('\n');
+        }
+        if (s.configuration() != null) {
+            out.append("     configuration: ").append(s.configuration()).append('\n');
+        }
+        if (!s.accumulates().isEmpty()) {
+            out.append("     accumulates: ");
+            for (int i = 0; i < s.accumulates().size(); i++) {
+                DiffResult.Accumulation a = s.accumulates().get(i);
+                out.append(i == 0 ? "" : ", ").append(a.className())
+                        .append(String.format(Locale.ROOT, " %.0f%%", a.share() * 100));
+            }
+            out.append('\n');
+        }
+        out.append("     why: ").append(String.join("; ", s.reasons())).append('\n');
+        out.append("     fix: ").append(fix(s)).append('\n');
+    }
+
+    private static String examples(DiffResult.Suspect s) {
+        return s.examples() == null || s.examples().isEmpty() ? "" : " (e.g. " + String.join(", ", s.examples()) + ")";
+    }
+
+    /** What to do about it, by kind: one line. */
+    static String fix(DiffResult.Suspect s) {
+        boolean unbounded = s.configuration() != null && s.configuration().contains("no maximum size");
+        return switch (s.kind()) {
+            case "cache" -> unbounded ? "bound the cache (a maximum size or an expiry), or stop caching per-request keys"
+                    : "check the cache's bounds and what its keys are: every new key adds an entry";
+            case "listeners" -> "remove each listener when its owner is done with it (removeListener in close/dispose)";
+            case "thread-local" -> "call remove() on the ThreadLocal when the task ends (threads in a pool live on)";
+            case "class-loader" -> "on redeploy, release what keeps the old loaders alive (statics, threads, registries)";
+            case "chain" -> "cut the chain: drop the link to older nodes, or bound how many are kept";
+            case "class" -> "find who holds the new instances: leakscan analyze on the last dump shows their paths";
+            default -> "remove entries when they are no longer needed, or bound the collection's size";
+        };
     }
 
     private static String series(long[] values, boolean bytes) {
