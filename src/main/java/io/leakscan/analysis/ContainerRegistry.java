@@ -351,6 +351,22 @@ public final class ContainerRegistry {
     /** See {@link Contents}. */
     public Contents contents(int container, int samples) {
         int t = typeOf(container);
+        // A wrapper's entries are those of what it wraps: read them with the wrapped type's fields.
+        for (int cur = container, guard = 0; t >= 0 && type(t).count() == Count.WRAPPED && guard < 8; guard++) {
+            int inner = -1;
+            int[] os = snapshot.graph().outStart();
+            for (int e = os[cur]; e < os[cur + 1] && inner < 0; e++) {
+                int v = snapshot.graph().out()[e];
+                if (ownerOf(v) == container && typeIndex(v) >= 0) {
+                    inner = v;
+                }
+            }
+            if (inner < 0) {
+                break;
+            }
+            cur = inner;
+            t = typeIndex(inner);
+        }
         Map<Integer, int[]> keys = new HashMap<>();
         Map<Integer, int[]> values = new HashMap<>();
         IntArrayList sample = new IntArrayList(samples);

@@ -83,6 +83,10 @@ public final class ContainerTypes {
     private static final List<String> CHM_NODES = List.of("java.util.concurrent.ConcurrentHashMap$Node",
             "java.util.concurrent.ConcurrentHashMap$TreeNode");
     private static final List<Inside> OWN_ARRAY = List.of(in("java.lang.Object[]", ""));
+    /** java.beans supports: a listener map → a HashMap of property name → listener array. */
+    private static final List<Inside> BEANS = join(List.of(in("java.beans.*ListenerMap", ""),
+            in("java.util.HashMap", "java.beans.*ListenerMap"), in("java.beans.*[]", "java.util.HashMap$Node")),
+            List.of(in("java.util.HashMap$*", "java.util.HashMap"), in("java.util.HashMap$*", "java.util.HashMap$*")));
     private static final String CAFFEINE = "com.github.benmanes.caffeine.cache.";
     private static final String GUAVA = "com.google.common.cache.LocalCache";
     private static final List<Inside> GUAVA_INSIDES = List.of(in(GUAVA, ""), in(GUAVA + "$*"),
@@ -119,10 +123,8 @@ public final class ContainerTypes {
                     "key", "val.value"),
             // Listener supports
             slots("javax.swing.event.EventListenerList", ContainerKind.LISTENERS, "EventListenerList", OWN_ARRAY),
-            slots("java.beans.PropertyChangeSupport", ContainerKind.LISTENERS, "PropertyChangeSupport",
-                    join(List.of(in("java.beans.*"), in("java.beans.*[]", null)), HASH_MAP)),
-            slots("java.beans.VetoableChangeSupport", ContainerKind.LISTENERS, "VetoableChangeSupport",
-                    join(List.of(in("java.beans.*"), in("java.beans.*[]", null)), HASH_MAP)),
+            slots("java.beans.PropertyChangeSupport", ContainerKind.LISTENERS, "PropertyChangeSupport", BEANS),
+            slots("java.beans.VetoableChangeSupport", ContainerKind.LISTENERS, "VetoableChangeSupport", BEANS),
             // Thread-locals and class loaders
             nodes("java.lang.ThreadLocal$ThreadLocalMap", ContainerKind.THREAD_LOCAL, "ThreadLocal map",
                     List.of(in("java.lang.ThreadLocal$ThreadLocalMap$Entry[]", ""),

@@ -216,6 +216,7 @@ public final class DiffAnalysis {
             }
         }
         candidates = removeNested(candidates);
+        candidates = withoutLoadersHeldByOthers(candidates);
 
         long totalGrowth = heapGrowth > 0 ? heapGrowth : Math.max(1, dumps.get(0).usedHeapBytes());
         List<DiffResult.Suspect> out = new ArrayList<>();
@@ -249,16 +250,11 @@ public final class DiffAnalysis {
         for (DiffResult.Suspect s : found) {
             blamed.add(s.containerClass());
             s.accumulates().forEach(a -> blamed.add(a.className()));
-        }
-        Map<String, long[]> heldInstances = new HashMap<>();
-        for (int side = 0; side < 2; side++) {
-            for (ContainerGroup g : dumps.get(side == 0 ? 0 : k - 1).groups().values()) {
-                if (g.kind().equals(ContainerKind.CLASS_LOADER.label())) {
-                    continue;
-                }
-                for (Held h : g.holds()) {
-                    heldInstances.computeIfAbsent(h.className(), x -> new long[2])[side] += h.instances();
-                }
+            if (s.keyClass() != null) {
+                blamed.add(s.keyClass());
+            }
+            if (s.valueClass() != null) {
+                blamed.add(s.valueClass());
             }
         }
         Set<String> names = new TreeSet<>();
@@ -272,17 +268,19 @@ public final class DiffAnalysis {
             }
             long[] instances = new long[k];
             long[] retained = new long[k];
+            long[] free = new long[k];
             for (int i = 0; i < k; i++) {
                 ClassStats c = dumps.get(i).classes().get(name);
                 if (c != null) {
                     instances[i] = c.instances();
                     retained[i] = c.retainedBytes();
+                    free[i] = c.freeInstances() == null ? c.instances() : c.freeInstances();
                 }
             }
             long growth = retained[k - 1] - retained[0];
             long newInstances = instances[k - 1] - instances[0];
-            long[] held = heldInstances.getOrDefault(name, new long[2]);
-            if (growth < minGrowth || newInstances <= 0 || 2 * (held[1] - held[0]) >= newInstances) {
+            // Explained when containers hold (alone or together) at least half of the new instances.
+            if (growth < minGrowth || newInstances <= 0 || 2 * (free[k - 1] - free[0]) < newInstances) {
                 continue;
             }
             long[] one = new long[k];
@@ -299,6 +297,30 @@ public final class DiffAnalysis {
                     null, List.of(), null, false));
         }
         return out;
+    }
+
+    /**
+     * Class loaders that pile up because another candidate keeps them (a list of plugin objects keeps each
+     * plugin's loader through its class) are that candidate's growth: the loader group is not reported again.
+     */
+    private static List<Candidate> withoutLoadersHeldByOthers(List<Candidate> candidates) {
+        long heldLoaders = 0;
+        for (Candidate c : candidates) {
+            ContainerGroup first = c.perDump()[0];
+            if (!latest(c.perDump()).kind().equals(ContainerKind.CLASS_LOADER.label())) {
+                heldLoaders = Math.max(heldLoaders,
+                        latest(c.perDump()).classLoaders() - (first == null ? 0 : first.classLoaders()));
+            }
+        }
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : candidates) {
+            int last = c.containers().length - 1;
+            boolean loaders = latest(c.perDump()).kind().equals(ContainerKind.CLASS_LOADER.label());
+            if (!loaders || c.containers()[last] - c.containers()[0] > heldLoaders) {
+                kept.add(c);
+            }
+        }
+        return kept;
     }
 
     /**
@@ -445,6 +467,9 @@ public final class DiffAnalysis {
                     continue;
                 }
                 for (Held h : g.holds()) {
+                    if (h.inside()) {
+                        continue; // the container's own nodes and tables are not what piles up in it
+                    }
                     long[] v = firstAndLast.computeIfAbsent(h.className(), x -> new long[4]);
                     v[2 * side] += h.instances();
                     v[2 * side + 1] += h.shallowBytes();

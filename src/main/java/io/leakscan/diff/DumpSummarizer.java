@@ -100,6 +100,7 @@ public final class DumpSummarizer {
         for (int g = 0; g < groups; g++) {
             loaderGroup[g] = groupKind.get(g) == ContainerKind.CLASS_LOADER;
         }
+        long[] free = new long[classes.count()];
         for (int v : a.dominatorTree().preorder()) {
             int d = idom[v];
             int outer = d >= 0 ? nearest[d] : -1;
@@ -125,16 +126,19 @@ public final class DumpSummarizer {
                 nearest[v] = outer;
             }
             int holder = nearest[v] == g && groupOf[v] < 0 ? g : outer;
-            if (holder >= 0 && holder != groupOf[v] && !registry.isInside(v)) {
-                // v (an element, or a nested container itself) is held by the holder group.
+            if (groupOf[v] < 0 && (holder < 0 || loaderGroup[holder] && !registry.isInside(v))) {
+                free[s.classIndexOf(v)]++;
+            }
+            if (holder >= 0 && holder != groupOf[v]) {
+                // v (an element, a nested container itself, or the container's insides) is held by the holder group.
                 int c = s.classIndexOf(v);
-                long key = ((long) holder << 24) | c;
+                long key = ((long) holder << 24) | c | (registry.isInside(v) ? 1L << 23 : 0);
                 int h = heldIndex.get(key);
                 if (h < 0) {
                     h = heldGroup.size();
                     heldIndex.put(key, h);
                     heldGroup.add(holder);
-                    heldClass.add(c);
+                    heldClass.add(registry.isInside(v) ? -1 - c : c);
                     heldCount.add(0);
                     heldBytes.add(0);
                 }
@@ -157,9 +161,9 @@ public final class DumpSummarizer {
             List<DumpSummary.Held> top = new ArrayList<>();
             for (int i = 0; i < Math.min(HELD_CLASSES, held.size()); i++) {
                 int h = held.get(i);
-                int c = heldClass.get(h);
+                int c = heldClass.get(h) >= 0 ? heldClass.get(h) : -1 - heldClass.get(h);
                 top.add(new DumpSummary.Held(stableName(classes.name(c)), heldCount.get(h), heldBytes.get(h),
-                        loaderClass >= 0 && classes.isSubclassOf(c, loaderClass)));
+                        loaderClass >= 0 && classes.isSubclassOf(c, loaderClass), heldClass.get(h) < 0));
             }
             String containerClass = stableName(classes.name(groupClass.get(g)));
             String path = signatures.label(groupSignature.get(g));
@@ -177,12 +181,12 @@ public final class DumpSummarizer {
             }
         }
         return new DumpSummary(displayPath, s.info().timestampMillis(), a.liveObjects(), a.usedHeapBytes(),
-                classStats(a, loaderClass), groupMap, false, s.info().complete() ? null
+                classStats(a, loaderClass, free), groupMap, false, s.info().complete() ? null
                         : "ends at byte offset " + s.info().readBytes() + " (" + s.info().truncation() + ")",
                 s.info().idSize(), details.jvmVersion(), details.mainClass());
     }
 
-    private static Map<String, DumpSummary.ClassStats> classStats(HeapAnalysis a, int loaderClass) {
+    private static Map<String, DumpSummary.ClassStats> classStats(HeapAnalysis a, int loaderClass, long[] free) {
         HeapSnapshot s = a.snapshot();
         HeapClassTable classes = s.classes();
         Histogram h = a.histogram();
@@ -194,7 +198,8 @@ public final class DumpSummarizer {
                 continue;
             }
             String name = stableName(classes.name(c));
-            long[] v = sums.computeIfAbsent(name, k -> new long[4]);
+            long[] v = sums.computeIfAbsent(name, k -> new long[5]);
+            v[4] += free[c];
             v[0] += h.instances(c);
             v[1] += h.shallowBytes(c);
             v[2] += h.retainedBytes(c);
@@ -203,7 +208,7 @@ public final class DumpSummarizer {
         }
         Map<String, DumpSummary.ClassStats> out = new HashMap<>();
         sums.forEach((name, v) -> out.put(name,
-                new DumpSummary.ClassStats(name, v[0], v[1], v[2], loaders.get(name).size(), v[3] == 1)));
+                new DumpSummary.ClassStats(name, v[0], v[1], v[2], loaders.get(name).size(), v[3] == 1, v[4])));
         return out;
     }
 
@@ -248,7 +253,11 @@ public final class DumpSummarizer {
                     || registry.isContainer(parent) || registry.isInside(parent)) {
                 return null;
             }
-            // Otherwise an object array held by a field of an ordinary object or a class is a container itself.
+            // Otherwise an object array held by a field of an ordinary object or a class is a container itself
+            // (not the JVM's own arrays, such as a class's <resolved_references>).
+            if (signatures.lastFieldName(signatures.of(v)).startsWith("<")) {
+                return null;
+            }
         }
         int sig = signatures.of(v);
         ContainerKind known = t >= 0 ? ContainerRegistry.type(t).kind() : ContainerKind.ARRAY;

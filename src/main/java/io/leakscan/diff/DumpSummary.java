@@ -45,10 +45,12 @@ public record DumpSummary(String file, long timestampMillis, long objects, long 
     /**
      * One class name (over all loaders that define it).
      *
-     * @param loaders number of distinct class loaders defining a class of this name
+     * @param loaders       number of distinct class loaders defining a class of this name
+     * @param freeInstances instances that no container holds (a class loader holding statics does not
+     *                      count), nor are containers themselves; null in summaries of older versions
      */
     public record ClassStats(String className, long instances, long shallowBytes, long retainedBytes, int loaders,
-            boolean classLoaderClass) {
+            boolean classLoaderClass, Long freeInstances) {
     }
 
     /**
@@ -84,7 +86,12 @@ public record DumpSummary(String file, long timestampMillis, long objects, long 
         }
     }
 
-    /** Objects of one class held inside a container group. */
-    public record Held(String className, long instances, long shallowBytes, boolean classLoader) {
+    /**
+     * Objects of one class held inside a container group.
+     *
+     * @param inside true for the container's own insides (tables, nodes, segments): counted as held, but
+     *               not shown as what accumulates
+     */
+    public record Held(String className, long instances, long shallowBytes, boolean classLoader, boolean inside) {
     }
 }
