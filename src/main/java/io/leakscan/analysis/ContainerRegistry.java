@@ -343,7 +343,7 @@ public final class ContainerRegistry {
      *
      * @param keyClass   class index of the most common key, or -1
      * @param valueClass class index of the most common value, or -1
-     * @param sampleKeys up to {@code samples} key objects (object indices)
+     * @param sampleKeys up to {@code samples} key objects, or elements for a list (object indices)
      */
     public record Contents(int keyClass, int valueClass, int[] sampleKeys) {
     }
@@ -386,8 +386,9 @@ public final class ContainerRegistry {
                 int v = entry ? follow(u, type(t).valuePath()) : u;
                 tally(keys, k);
                 tally(values, v);
-                if (k >= 0 && sample.size() < samples) {
-                    sample.add(k);
+                int shown = t >= 0 && type(t).keyPath() != null ? k : v;
+                if (shown >= 0 && sample.size() < samples) {
+                    sample.add(shown);
                 }
             }
             boolean array = snapshot.kind(u) == ObjectKind.OBJECT_ARRAY;
@@ -399,6 +400,9 @@ public final class ContainerRegistry {
                 } else if (array && ownerOf(v) != container && snapshot.kind(v) != ObjectKind.CLASS
                         && (t < 0 || type(t).count() == Count.SLOTS)) {
                     tally(values, v);
+                    if (sample.size() < samples) {
+                        sample.add(v);
+                    }
                 }
             }
         }

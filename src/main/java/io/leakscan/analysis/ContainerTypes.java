@@ -202,14 +202,41 @@ public final class ContainerTypes {
             slots("java.util.Dictionary", ContainerKind.COLLECTION, "map", OWN_ARRAY));
 
     /**
-     * JDK registries that leak in practice, recognised by the path that holds them: path prefix → what
-     * the container is in plain words (replaces the type's words).
+     * JDK registries that leak in practice, recognised by a step of the path that holds them.
+     *
+     * @param pathStep what the holding path contains ({@code java.sql.DriverManager.registeredDrivers})
+     * @param words    what the container is in plain words (replaces the type's words)
+     * @param fix      what to do about it
      */
-    public static final List<String[]> REGISTRIES = List.of(
-            new String[] {"static java.sql.DriverManager.registeredDrivers", "JDBC driver registry (DriverManager)"},
-            new String[] {"static java.lang.ApplicationShutdownHooks.hooks", "shutdown hooks (Runtime.addShutdownHook)"},
-            new String[] {"static java.beans.Introspector", "java.beans Introspector cache"},
-            new String[] {"static java.util.logging.LogManager", "java.util.logging registry"},
-            new String[] {"static com.sun.jmx.mbeanserver", "JMX MBean registry"},
-            new String[] {"static java.lang.management.ManagementFactory", "JMX MBean registry"});
+    public record Registry(String pathStep, String words, String fix) {
+    }
+
+    /** The registries, by the path step that names them. */
+    public static final List<Registry> REGISTRIES = List.of(
+            new Registry("java.sql.DriverManager.registeredDrivers", "JDBC driver registry (DriverManager)",
+                    "call DriverManager.deregisterDriver for the drivers an application registered when it stops"),
+            new Registry("java.lang.ApplicationShutdownHooks.hooks", "shutdown hooks (Runtime.addShutdownHook)",
+                    "register one hook for the application, or removeShutdownHook when the work is done"),
+            new Registry("java.util.logging.Logger$ConfigurationData.handlers", "java.util.logging handlers",
+                    "add handlers once at startup; removeHandler and close() those added per task"),
+            new Registry("java.util.logging.Logger.handlers", "java.util.logging handlers",
+                    "add handlers once at startup; removeHandler and close() those added per task"),
+            new Registry("java.util.TimerThread.queue", "Timer task queue",
+                    "cancel() tasks that are no longer wanted (a cancelled task stays queued until Timer.purge())"),
+            new Registry("java.util.Timer.queue", "Timer task queue",
+                    "cancel() tasks that are no longer wanted (a cancelled task stays queued until Timer.purge())"),
+            new Registry("com.sun.jmx.mbeanserver.Repository.domainTb", "JMX MBean registry",
+                    "unregisterMBean when what the MBean describes goes away"),
+            new Registry("java.beans.Introspector", "java.beans Introspector cache",
+                    "call Introspector.flushCaches() when an application's classes are unloaded"));
+
+    /** The registry a holding path names, or null. */
+    public static Registry registry(String path) {
+        for (Registry r : REGISTRIES) {
+            if (path.contains(r.pathStep())) {
+                return r;
+            }
+        }
+        return null;
+    }
 }

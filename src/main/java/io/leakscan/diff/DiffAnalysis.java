@@ -294,7 +294,7 @@ public final class DiffAnalysis {
             out.add(new DiffResult.Suspect(0, ContainerKind.CLASS.label(), "instances of " + name, name, one, instances,
                     retained, s.growthBytesPerHour(), List.of(new DiffResult.Accumulation(name, newInstances, growth,
                             1.0)), s.shareOfGrowth(), s.score(), reasons, name, "instances of " + name, null, null,
-                    null, List.of(), null, false));
+                    null, List.of(), null, false, fix(ContainerKind.CLASS.label(), null, "")));
         }
         return out;
     }
@@ -389,12 +389,34 @@ public final class DiffAnalysis {
                 c.retained(), scored.growthBytesPerHour(), accumulates, scored.shareOfGrowth(), scored.score(),
                 scored.reasons(), latest.example(), plainWords(latest, kind), latest.holder(), latest.keyClass(),
                 latest.valueClass(), latest.examples() == null ? List.of() : latest.examples(), latest.configuration(),
-                c.steady());
+                c.steady(), fix(kind, latest.configuration(), latest.path()));
+    }
+
+    /** What to do about a suspect, in one line: the registry's advice, else by kind. */
+    static String fix(String kind, String configuration, String path) {
+        io.leakscan.analysis.ContainerTypes.Registry r = io.leakscan.analysis.ContainerTypes.registry(path);
+        if (r != null) {
+            return r.fix();
+        }
+        boolean unbounded = configuration != null && configuration.contains("no maximum size");
+        return switch (kind) {
+            case "cache" -> unbounded ? "bound the cache (a maximum size or an expiry), or stop caching per-request keys"
+                    : "check the cache's bounds and what its keys are: every new key adds an entry";
+            case "listeners" -> "remove each listener when its owner is done with it (removeListener in close/dispose)";
+            case "thread-local" -> "call remove() on the ThreadLocal when the task ends (threads in a pool live on)";
+            case "class-loader" -> "on redeploy, release what keeps the old loaders alive (statics, threads, registries)";
+            case "chain" -> "cut the chain: drop the link to older nodes, or bound how many are kept";
+            case "class" -> "find who holds the new instances: leakscan analyze on the last dump shows their paths";
+            default -> "remove entries when they are no longer needed, or bound the collection's size";
+        };
     }
 
     /** The container as people call it: the registry's words, saying "of listeners" or "as a cache" when used so. */
     private static String plainWords(ContainerGroup g, String kind) {
         String words = g.words() == null ? g.containerClass() : g.words();
+        if (io.leakscan.analysis.ContainerTypes.registry(g.path()) != null) {
+            return words; // a JDK registry's own name says what it holds
+        }
         String lower = words.toLowerCase(Locale.ROOT);
         if (kind.equals(ContainerKind.LISTENERS.label()) && !lower.contains("listener")) {
             return words + " of listeners";
@@ -448,7 +470,7 @@ public final class DiffAnalysis {
         }
         return new DiffResult.Suspect(0, null, null, null, c.containers(), c.elements(), c.retained(), rate, List.of(),
                 Math.round(share * 1000) / 1000.0, (int) Math.round(score), reasons, null, null, null, null, null,
-                List.of(), null, c.steady());
+                List.of(), null, c.steady(), null);
     }
 
     /**

@@ -91,7 +91,10 @@ final class GroupDetails {
         for (int g = 0; g < groups; g++) {
             List<String> shown = new ArrayList<>();
             for (int o : samples[g]) {
-                shown.add(display(s, inspector, o));
+                String text = display(s, inspector, o);
+                if (text != null) {
+                    shown.add(text);
+                }
             }
             d.examples.add(List.copyOf(shown));
             if (guavaCache[g] >= 0) {
@@ -123,7 +126,7 @@ final class GroupDetails {
         }
     }
 
-    /** A key for people: a String in quotes (shortened), a boxed number as itself, else class @ address. */
+    /** A key for people: a String in quotes (shortened), a boxed number as itself, else null (not shown). */
     private static String display(HeapSnapshot s, ObjectInspector inspector, int o) {
         String cls = s.classes().name(s.classIndexOf(o));
         if (cls.equals("java.lang.String")) {
@@ -138,7 +141,7 @@ final class GroupDetails {
                 return v.toString();
             }
         }
-        return DumpSummarizer.stableName(s.describe(o));
+        return null;
     }
 
     /** Guava's LocalCache keeps maxWeight -1 when no maximum was set, and 0 nanoseconds for no expiry. */
@@ -256,12 +259,8 @@ final class GroupDetails {
     }
 
     String words(int g, String path) {
-        for (String[] r : ContainerTypes.REGISTRIES) {
-            if (path.startsWith(r[0])) {
-                return r[1];
-            }
-        }
-        return words[g];
+        ContainerTypes.Registry r = ContainerTypes.registry(path);
+        return r != null ? r.words() : words[g];
     }
 
     String keyClass(int g) {

@@ -120,4 +120,35 @@ class SuspectScenarioTest {
                 .isLessThan(64 * 1024);
         assertThat(s.growthBytesPerHour()).as("dumps under a minute apart: no hourly rate").isNull();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "drivers        | JDBC driver registry (DriverManager)      | java.sql.DriverManager.registeredDrivers",
+        "shutdown-hooks | shutdown hooks (Runtime.addShutdownHook)  | java.lang.ApplicationShutdownHooks.hooks",
+        "log-handlers   | java.util.logging handlers                | java.util.logging.Logger$ConfigurationData.handlers",
+        "timer          | Timer task queue                          | java.util.TimerThread.queue",
+        "mbeans         | JMX MBean registry                        | com.sun.jmx.mbeanserver.Repository.domainTb"})
+    void jdkRegistryThatOnlyGrowsIsTheTopSuspect(String mode, String words, String field) throws Exception {
+        DiffResult.Suspect s = onlyTopReachesGate(diff(dir, JdkRegistryScenario.class, 3, mode));
+        assertThat(s.container()).isEqualTo(words);
+        assertThat(s.path()).contains(field);
+        assertThat(s.elements()[2] - s.elements()[1]).isEqualTo(300);
+        assertThat(s.elements()[1] - s.elements()[0]).isEqualTo(300);
+    }
+
+    @Test
+    void analyzeNamesTheSameContainerAndHolderBesideMatsAccumulationPoint() throws Exception {
+        String[] args = {"guava", dir.resolve("a.hprof").toString(), dir.resolve("b.hprof").toString()};
+        ScenarioSupport.run(Path.of(System.getProperty("java.home"), "bin", "java"), LibraryCacheScenario.class, args);
+        io.leakscan.analysis.HeapAnalysis a = io.leakscan.analysis.HeapAnalysis.of(
+                io.leakscan.heap.HeapLoader.load(Path.of(args[2]), 0));
+        io.leakscan.report.AnalyzeReport report = new io.leakscan.report.AnalyzeReportBuilder(a, 10)
+                .build("b.hprof", java.util.List.of());
+        io.leakscan.report.LeakSuspectEntry e = report.suspects().stream()
+                .filter(x -> x.kind().equals("object")).findFirst().orElseThrow();
+        assertThat(e.container()).startsWith("Guava cache (com.google.common.cache.LocalCache$LocalManualCache @ 0x");
+        assertThat(e.entries()).isEqualTo(2_500L);
+        assertThat(e.holder()).isEqualTo(CACHES);
+        assertThat(e.accumulationPoint()).isNotNull();
+    }
 }

@@ -83,8 +83,8 @@ public final class DiffTextRenderer {
         if (s.holder() != null) {
             out.append("     declared by ").append(s.holder()).append('\n');
         }
-        if (!s.containerClass().equals(container) && !s.kind().equals("class")) {
-            out.append("     class ").append(s.containerClass()).append(" (").append(s.example()).append(")\n");
+        if (!s.kind().equals("class") && s.example() != null) {
+            out.append("     object ").append(s.example()).append('\n');
         }
         out.append(String.format(Locale.ROOT, "     %s %s; retained %s\n", s.kind().equals("class") ? "instances"
                 : "entries", series(s.elements(), false), series(s.retainedBytes(), true)));
@@ -109,26 +109,13 @@ public final class DiffTextRenderer {
             out.append('\n');
         }
         out.append("     why: ").append(String.join("; ", s.reasons())).append('\n');
-        out.append("     fix: ").append(fix(s)).append('\n');
+        if (s.fix() != null) {
+            out.append("     fix: ").append(s.fix()).append('\n');
+        }
     }
 
     private static String examples(DiffResult.Suspect s) {
         return s.examples() == null || s.examples().isEmpty() ? "" : " (e.g. " + String.join(", ", s.examples()) + ")";
-    }
-
-    /** What to do about it, by kind: one line. */
-    static String fix(DiffResult.Suspect s) {
-        boolean unbounded = s.configuration() != null && s.configuration().contains("no maximum size");
-        return switch (s.kind()) {
-            case "cache" -> unbounded ? "bound the cache (a maximum size or an expiry), or stop caching per-request keys"
-                    : "check the cache's bounds and what its keys are: every new key adds an entry";
-            case "listeners" -> "remove each listener when its owner is done with it (removeListener in close/dispose)";
-            case "thread-local" -> "call remove() on the ThreadLocal when the task ends (threads in a pool live on)";
-            case "class-loader" -> "on redeploy, release what keeps the old loaders alive (statics, threads, registries)";
-            case "chain" -> "cut the chain: drop the link to older nodes, or bound how many are kept";
-            case "class" -> "find who holds the new instances: leakscan analyze on the last dump shows their paths";
-            default -> "remove entries when they are no longer needed, or bound the collection's size";
-        };
     }
 
     private static String series(long[] values, boolean bytes) {
