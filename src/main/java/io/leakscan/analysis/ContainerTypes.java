@@ -76,6 +76,10 @@ public final class ContainerTypes {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
+    private static List<String> join2(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
     private static final List<Inside> HASH_MAP = List.of(in("java.util.HashMap$*"), in("java.util.LinkedHashMap$*"));
     private static final List<String> HASH_MAP_NODES = List.of("java.util.HashMap$Node", "java.util.HashMap$TreeNode",
             "java.util.LinkedHashMap$Entry");
@@ -151,8 +155,10 @@ public final class ContainerTypes {
             nodes("java.util.HashMap", ContainerKind.COLLECTION, "HashMap", HASH_MAP, HASH_MAP_NODES, "key", "value"),
             nodes("java.util.concurrent.ConcurrentHashMap", ContainerKind.COLLECTION, "ConcurrentHashMap", CHM,
                     CHM_NODES, "key", "val"),
+            // Properties: a ConcurrentHashMap inside since JDK 9, its Hashtable's own table before
             nodes("java.util.Properties", ContainerKind.COLLECTION, "Properties",
-                    join(List.of(in("java.util.concurrent.ConcurrentHashMap", "")), CHM), CHM_NODES, "key", "val"),
+                    join(List.of(in("java.util.concurrent.ConcurrentHashMap", ""), in("java.util.Hashtable$*")), CHM),
+                    join2(CHM_NODES, List.of("java.util.Hashtable$Entry")), "key", "val"),
             nodes("java.util.Hashtable", ContainerKind.COLLECTION, "Hashtable", List.of(in("java.util.Hashtable$*")),
                     List.of("java.util.Hashtable$Entry"), "key", "value"),
             nodes("java.util.WeakHashMap", ContainerKind.COLLECTION, "WeakHashMap",

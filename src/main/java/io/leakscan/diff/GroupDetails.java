@@ -209,20 +209,19 @@ final class GroupDetails {
     }
 
     /**
-     * Key and value Strings of the system properties the JVM saved at startup
-     * ({@code jdk.internal.misc.VM.savedProps}, {@code sun.misc.VM.savedProps} before JDK 9), as pairs.
+     * Key and value Strings of the system properties ({@code System.props}, else the copy the JVM saved at
+     * startup in {@code jdk.internal.misc.VM.savedProps} or {@code sun.misc.VM.savedProps}), as pairs.
      */
     private static int[] savedProperties(HeapSnapshot s, ContainerRegistry registry) {
         HeapClassTable classes = s.classes();
         int map = -1;
-        for (String holder : List.of("jdk.internal.misc.VM", "sun.misc.VM")) {
-            int c = classes.find(holder);
-            if (c < 0) {
-                continue;
-            }
-            String[] names = classes.staticNames(c);
+        String[][] holders = {{"java.lang.System", "props"}, {"jdk.internal.misc.VM", "savedProps"},
+            {"sun.misc.VM", "savedProps"}};
+        for (String[] holder : holders) {
+            int c = classes.find(holder[0]);
+            String[] names = c < 0 || map >= 0 ? new String[0] : classes.staticNames(c);
             for (int i = 0; i < names.length; i++) {
-                if (names[i].equals("savedProps") && classes.staticTypes(c)[i] == HprofType.OBJECT) {
+                if (names[i].equals(holder[1]) && classes.staticTypes(c)[i] == HprofType.OBJECT) {
                     map = s.indexOf(classes.staticValues(c)[i]);
                 }
             }
@@ -233,6 +232,7 @@ final class GroupDetails {
         }
         int[] outStart = s.graph().outStart();
         int[] out = s.graph().out();
+        int root = registry.ownerOf(map) >= 0 ? registry.ownerOf(map) : map; // the map may sit inside a wrapper
         IntArrayList stack = new IntArrayList(64);
         stack.add(map);
         Set<Integer> seen = new java.util.HashSet<>();
@@ -250,7 +250,7 @@ final class GroupDetails {
             }
             for (int e = outStart[u]; e < outStart[u + 1]; e++) {
                 int v = out[e];
-                if ((registry.ownerOf(v) == map || v == map) && seen.add(v)) {
+                if ((registry.ownerOf(v) == root || v == map) && seen.add(v)) {
                     stack.add(v);
                 }
             }
