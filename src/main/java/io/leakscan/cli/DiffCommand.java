@@ -44,7 +44,8 @@ public final class DiffCommand implements Callable<Integer> {
             description = "Order of the class table: retained, instances or shallow growth (default: ${DEFAULT-VALUE}).")
     String sort;
 
-    @Option(names = "--all", description = "Show every structure that grew, not only those past the thresholds.")
+    @Option(names = "--all", description = "Show every structure that grew, not only those past the thresholds (gates and the exit code"
+                    + " do not change).")
     boolean all;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
