@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <p>Cost: O(classes × patterns) to match the table, then O(objects + references) once: every inside
  * object is visited once, by the container that owns it. Memory: one int per object (owner or entry
- * count) plus a bit per object. Reads no file. Immutable after construction; thread-safe to read.
+ * count) plus a bit per object. Reads no file. Not thread-safe (a small memo of field positions).
  */
 public final class ContainerRegistry {
     /** Type index of the application chains (not in the table). */
@@ -217,7 +217,41 @@ public final class ContainerRegistry {
     /** Entries of a skip list or linked queue: the head node (no key, no item) is not one. */
     private boolean hasKeyOrItem(int node, Type type) {
         boolean sentinel = "item".equals(type.valuePath()) || type.className().contains("SkipList");
-        return !sentinel || snapshot.fieldTarget(node, type.keyPath() != null ? type.keyPath() : type.valuePath()) >= 0;
+        return !sentinel || target(node, type.keyPath() != null ? type.keyPath() : type.valuePath()) >= 0;
+    }
+
+    private final Map<String, Integer> fieldIds = new HashMap<>();
+    private final io.leakscan.util.LongIntMap fieldPositions = new io.leakscan.util.LongIntMap(64, Integer.MIN_VALUE);
+
+    /**
+     * The object a reference field of an instance points to, by the graph's edge slots; -1 when null or
+     * unknown. The field's position is looked up once per class, so walking a big map allocates nothing.
+     */
+    private int target(int o, String field) {
+        if (snapshot.kind(o) != ObjectKind.INSTANCE) {
+            return -1;
+        }
+        int c = snapshot.classIndexOf(o);
+        int id = fieldIds.computeIfAbsent(field, f -> fieldIds.size());
+        long key = ((long) c << 16) | id;
+        int position = fieldPositions.get(key);
+        if (position == Integer.MIN_VALUE) {
+            position = Arrays.asList(snapshot.classes().referenceFieldNames(c)).indexOf(field);
+            if (position > io.leakscan.heap.EdgeSlot.MAX_POSITION) {
+                position = -1;
+            }
+            fieldPositions.put(key, position);
+        }
+        if (position < 0) {
+            return -1;
+        }
+        int[] outStart = snapshot.graph().outStart();
+        for (int e = outStart[o]; e < outStart[o + 1]; e++) {
+            if (snapshot.edgeSlot(e) == position) {
+                return snapshot.graph().out()[e];
+            }
+        }
+        return -1;
     }
 
     /**
@@ -419,7 +453,7 @@ public final class ContainerRegistry {
             if (o < 0) {
                 return -1;
             }
-            o = snapshot.fieldTarget(o, f);
+            o = target(o, f);
         }
         return o;
     }
