@@ -362,13 +362,13 @@ public final class ContainerRegistry {
         return Math.max(0, state[objectIndex]);
     }
 
-    /** The container in plain words: the table's words, "linked chain" for a chain, "array" for an array. */
+    /** The container in plain words: the table's words, "linked chain of X" for a chain, the array's class for an array. */
     public String words(int objectIndex) {
         int t = typeOf(objectIndex);
         if (t == CHAIN) {
             return "linked chain of " + snapshot.classes().name(snapshot.classIndexOf(objectIndex));
         }
-        return t >= 0 ? type(t).words() : "array";
+        return t >= 0 ? type(t).words() : snapshot.classes().name(snapshot.classIndexOf(objectIndex));
     }
 
     /**

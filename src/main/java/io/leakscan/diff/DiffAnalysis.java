@@ -38,6 +38,8 @@ public final class DiffAnalysis {
 
     /** Dumps closer together than this give growth per interval, not per hour. */
     public static final long MIN_RATE_SPAN_MILLIS = 60_000;
+    /** Fewest new instances that can "grow spread over the heap": one or two new objects are holders, not a spread. */
+    static final int MIN_CLASS_SUSPECT_INSTANCES = 10;
     /** Lowest score of a container that grew in every interval of three or more dumps, however little. */
     public static final int STEADY_SCORE = 60;
 
@@ -280,7 +282,8 @@ public final class DiffAnalysis {
             long growth = retained[k - 1] - retained[0];
             long newInstances = instances[k - 1] - instances[0];
             // Explained when containers hold (alone or together) at least half of the new instances.
-            if (growth < minGrowth || newInstances <= 0 || 2 * (free[k - 1] - free[0]) < newInstances) {
+            if (growth < minGrowth || newInstances < MIN_CLASS_SUSPECT_INSTANCES
+                    || 2 * (free[k - 1] - free[0]) < newInstances) {
                 continue;
             }
             long[] one = new long[k];
