@@ -385,6 +385,8 @@ public final class ContainerRegistry {
     /** See {@link Contents}. */
     public Contents contents(int container, int samples) {
         int t = typeOf(container);
+        // A set keeps its elements as the keys of the map it wraps: they are its values.
+        boolean set = t >= 0 && type(t).className().contains("Set");
         // A wrapper's entries are those of what it wraps: read them with the wrapped type's fields.
         for (int cur = container, guard = 0; t >= 0 && type(t).count() == Count.WRAPPED && guard < 8; guard++) {
             int inner = -1;
@@ -418,8 +420,8 @@ public final class ContainerRegistry {
             if (t == CHAIN && u != container || entry) {
                 int k = entry ? follow(u, type(t).keyPath()) : -1;
                 int v = entry ? follow(u, type(t).valuePath()) : u;
-                tally(keys, k);
-                tally(values, v);
+                tally(keys, set ? -1 : k);
+                tally(values, set ? k : v);
                 int shown = t >= 0 && type(t).keyPath() != null ? k : v;
                 if (shown >= 0 && sample.size() < samples) {
                     sample.add(shown);

@@ -101,6 +101,7 @@ public final class DumpSummarizer {
             loaderGroup[g] = groupKind.get(g) == ContainerKind.CLASS_LOADER;
         }
         long[] free = new long[classes.count()];
+        java.util.BitSet freeObjects = new java.util.BitSet(n);
         for (int v : a.dominatorTree().preorder()) {
             int d = idom[v];
             int outer = d >= 0 ? nearest[d] : -1;
@@ -127,7 +128,12 @@ public final class DumpSummarizer {
             }
             int holder = nearest[v] == g && groupOf[v] < 0 ? g : outer;
             if (groupOf[v] < 0 && (holder < 0 || loaderGroup[holder] && !registry.isInside(v))) {
-                free[s.classIndexOf(v)]++;
+                // Held by no container. Counted for its class unless a free object of another class retains
+                // it (a payload inside a leaking node is the node's growth, not a second suspect).
+                freeObjects.set(v);
+                if (d < 0 || !freeObjects.get(d) || s.classIndexOf(d) == s.classIndexOf(v)) {
+                    free[s.classIndexOf(v)]++;
+                }
             }
             if (holder >= 0 && holder != groupOf[v]) {
                 // v (an element, a nested container itself, or the container's insides) is held by the holder group.

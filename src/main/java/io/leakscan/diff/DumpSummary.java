@@ -47,7 +47,8 @@ public record DumpSummary(String file, long timestampMillis, long objects, long 
      *
      * @param loaders       number of distinct class loaders defining a class of this name
      * @param freeInstances instances that no container holds (a class loader holding statics does not
-     *                      count), nor are containers themselves; null in summaries of older versions
+     *                      count), that are no containers themselves, and that no such free object of
+     *                      another class retains; null in summaries of older versions
      */
     public record ClassStats(String className, long instances, long shallowBytes, long retainedBytes, int loaders,
             boolean classLoaderClass, Long freeInstances) {

@@ -35,6 +35,7 @@ public final class JdkCollectionScenario extends GrowthScenario {
 
     static Map<Object, Payload> map;
     static Queue<Payload> queue;
+    static java.util.Collection<Payload> set;
     private long next;
 
     private JdkCollectionScenario(String mode) {
@@ -46,6 +47,10 @@ public final class JdkCollectionScenario extends GrowthScenario {
             case "array-deque" -> queue = new ArrayDeque<>();
             case "linked-blocking-queue" -> queue = new LinkedBlockingQueue<>();
             case "priority-queue" -> queue = new PriorityQueue<>();
+            case "linked-list" -> queue = new java.util.LinkedList<>();
+            case "hash-set" -> set = new java.util.HashSet<>();
+            case "tree-set" -> set = new java.util.TreeSet<>();
+            case "skip-list-set" -> set = new java.util.concurrent.ConcurrentSkipListSet<>();
             default -> throw new IllegalArgumentException(mode);
         }
     }
@@ -66,6 +71,8 @@ public final class JdkCollectionScenario extends GrowthScenario {
             Payload p = new Payload(key, next++);
             if (map != null) {
                 map.put(key, p);
+            } else if (set != null) {
+                set.add(p);
             } else {
                 queue.add(p);
             }

@@ -71,7 +71,11 @@ class SuspectScenarioTest {
         "identity-hash-map     | IdentityHashMap       | map",
         "array-deque           | ArrayDeque            | queue",
         "linked-blocking-queue | LinkedBlockingQueue   | queue",
-        "priority-queue        | PriorityQueue         | queue"})
+        "priority-queue        | PriorityQueue         | queue",
+        "linked-list           | LinkedList            | queue",
+        "hash-set              | HashSet               | set",
+        "tree-set              | TreeSet               | set",
+        "skip-list-set         | ConcurrentSkipListSet | set"})
     void jdkContainerThatOnlyGrowsIsTheTopSuspect(String mode, String words, String field) throws Exception {
         DiffResult.Suspect s = onlyTopReachesGate(diff(dir, JdkCollectionScenario.class, 3, mode));
         assertThat(s.kind()).isEqualTo("collection");
@@ -103,6 +107,15 @@ class SuspectScenarioTest {
         assertThat(s.path()).isEqualTo("static " + ChainScenario.class.getName() + ".last");
         assertThat(s.elements()).containsExactly(200, 1_700, 3_200);
         assertThat(r.suspects()).noneMatch(x -> x.kind().equals("class"));
+    }
+
+    @Test
+    void objectsNoContainerHoldsAreAClassSuspect() throws Exception {
+        DiffResult.Suspect s = onlyTopReachesGate(diff(dir, RingScenario.class, 3));
+        assertThat(s.kind()).isEqualTo("class");
+        assertThat(s.containerClass()).isEqualTo(RingScenario.Node.class.getName());
+        assertThat(s.elements()).containsExactly(201, 1_701, 3_201);
+        assertThat(s.reasons().get(0)).startsWith("no collection, cache, array or chain holds most of the 3,000 new");
     }
 
     @Test
