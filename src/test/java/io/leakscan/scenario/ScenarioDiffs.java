@@ -53,7 +53,9 @@ final class ScenarioDiffs {
     private static void keep(String name, DiffResult r) throws IOException {
         Path reports = Path.of("target", "scenario-reports");
         Files.createDirectories(reports);
-        Files.writeString(reports.resolve(name + ".txt"), DiffTextRenderer.render(r, false));
+        String text = DiffTextRenderer.render(r, false);
+        assertThat(text.lines().count()).as(name + ": the diff fits one screen").isLessThanOrEqualTo(50);
+        Files.writeString(reports.resolve(name + ".txt"), text);
         long atGate = r.suspects().stream().filter(s -> s.score() >= DEFAULT_GATE).count();
         String top = r.suspects().isEmpty() ? "none" : r.suspects().get(0).kind() + " | "
                 + r.suspects().get(0).container() + " | " + r.suspects().get(0).path() + " | score "
@@ -67,6 +69,7 @@ final class ScenarioDiffs {
         assertThat(r.suspects()).as("suspects").isNotEmpty();
         DiffResult.Suspect top = r.suspects().get(0);
         assertThat(top.score()).as("top suspect's score").isGreaterThanOrEqualTo(DEFAULT_GATE);
+        assertThat(top.fix()).as("the fix it names").isNotBlank();
         assertThat(r.suspects().subList(1, r.suspects().size()))
                 .as("other suspects at or above the default gate")
                 .allSatisfy(s -> assertThat(s.score()).as(s.path()).isLessThan(DEFAULT_GATE));
