@@ -445,10 +445,18 @@ public final class ContainerRegistry {
         return new Contents(most(keys), most(values), sample.toArray());
     }
 
-    /** Follows a dotted field path from an instance (edge slots only, no file access); -1 when it breaks. */
+    /**
+     * Follows a dotted field path from an instance (edge slots only, no file access); -1 when it breaks.
+     * {@code a.b|a.c} tries each alternative in turn.
+     */
     private int follow(int from, String path) {
         if (path == null) {
             return -1;
+        }
+        int bar = path.indexOf('|');
+        if (bar >= 0) {
+            int first = follow(from, path.substring(0, bar));
+            return first >= 0 ? first : follow(from, path.substring(bar + 1));
         }
         int o = from;
         for (String f : path.split("\\.")) {

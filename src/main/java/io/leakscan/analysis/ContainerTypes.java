@@ -45,7 +45,8 @@ public final class ContainerTypes {
      * @param insides     which objects fold into it
      * @param entries     entry class patterns (for {@link Count#NODES})
      * @param keyPath     field path from an entry to its key ({@code key}, {@code referent}), or null
-     * @param valuePath   field path from an entry to its value ({@code value}, {@code valueReference.referent}), or null
+     * @param valuePath   field path from an entry to its value ({@code value}, {@code valueReference.referent};
+     *                    {@code a|b} for alternatives), or null
      */
     public record Type(String className, ContainerKind kind, String words, Count count, List<Inside> insides,
             List<String> entries, String keyPath, String valuePath) {
@@ -105,6 +106,14 @@ public final class ContainerTypes {
     private static final List<Inside> CAFFEINE_BOUNDED = join(List.of(in(CAFFEINE + "*"),
             in("java.util.concurrent.ConcurrentHashMap", CAFFEINE + "*"), in("java.lang.Object[]", CAFFEINE + "*"),
             in("long[]", CAFFEINE + "*")), CHM);
+    private static final String EHCACHE = "org.ehcache.impl.internal.";
+    /** Ehcache 3's heap tier: store → backend → its own copy of ConcurrentHashMap → value holders. */
+    private static final List<Inside> EHCACHE_INSIDES = List.of(
+            in(EHCACHE + "store.heap.OnHeapStore", ""),
+            in(EHCACHE + "store.heap.SimpleBackend", EHCACHE + "store.heap.OnHeapStore"),
+            in(EHCACHE + "concurrent.ConcurrentHashMap", EHCACHE + "store.heap.SimpleBackend"),
+            in(EHCACHE + "concurrent.ConcurrentHashMap$*", EHCACHE + "concurrent.ConcurrentHashMap*"),
+            in(EHCACHE + "store.heap.holders.*", EHCACHE + "concurrent.ConcurrentHashMap$*"));
     private static final List<Inside> LOADER = join(List.of(in("java.util.ArrayList", ""), in("java.util.Vector", ""),
             in("java.lang.Object[]", "java.util.ArrayList"), in("java.lang.Object[]", "java.util.Vector"),
             in("java.util.concurrent.ConcurrentHashMap", ""), in("java.util.HashMap", ""), in("java.lang.Object",
@@ -125,6 +134,9 @@ public final class ContainerTypes {
                     CAFFEINE_UNBOUNDED, CHM_NODES, "key", "val"),
             nodes(CAFFEINE + "BoundedLocalCache", ContainerKind.CACHE, "Caffeine cache", CAFFEINE_BOUNDED, CHM_NODES,
                     "key", "val.value"),
+            nodes("org.ehcache.core.EhcacheBase", ContainerKind.CACHE, "Ehcache cache", EHCACHE_INSIDES,
+                    List.of(EHCACHE + "concurrent.ConcurrentHashMap$Node", EHCACHE + "concurrent.ConcurrentHashMap$TreeNode"),
+                    "key", "val.value|val.copiedValue"),
             // Listener supports
             slots("javax.swing.event.EventListenerList", ContainerKind.LISTENERS, "EventListenerList", OWN_ARRAY),
             slots("java.beans.PropertyChangeSupport", ContainerKind.LISTENERS, "PropertyChangeSupport", BEANS),

@@ -109,7 +109,14 @@ public final class DumpSummarizer {
             if (outer >= 0 && isLoader(registry, v)) {
                 loaders[outer]++;
             }
-            if (g < 0 && outer >= 0 && !loaderGroup[outer] && pathGroup[v] >= 0 && pathGroup[v] != outer
+            int insideOf = g < 0 && registry.isInside(v) ? registry.ownerOf(v) : -1;
+            if (insideOf >= 0 && groupOf[insideOf] >= 0 && outer != groupOf[insideOf]) {
+                // The container's insides, kept alive from elsewhere too (Ehcache's store is also known to its
+                // manager): what they retain is the container's.
+                g = groupOf[insideOf];
+                retained[g] += a.retainedBytes(v);
+                nearest[v] = g;
+            } else if (g < 0 && outer >= 0 && !loaderGroup[outer] && pathGroup[v] >= 0 && pathGroup[v] != outer
                     && nestedIn(pathGroup[v], outer, groupParent)) {
                 // Held collectively by the many containers of a group nested in its dominating one (records
                 // shared by many small lists of an index): attribute it, and what it retains, to that group.

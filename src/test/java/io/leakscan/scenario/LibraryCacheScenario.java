@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.util.function.BiConsumer;
 
 /**
- * Caches built with the real libraries, one per mode (first argument): Guava manual and loading caches
- * and Caffeine unbounded and expiring caches that only grow (leaks), and Guava and Caffeine caches with a
- * maximum size that are full from the start (controls). Every round adds 2,000 entries of 512 bytes.
+ * Caches built with the real libraries, one per mode (first argument): Guava manual and loading caches,
+ * Caffeine unbounded and expiring caches and an Ehcache 3 heap cache with room for a million entries that
+ * only grow (leaks), and Guava, Caffeine and Ehcache caches with a maximum size that are full from the
+ * start (controls). Every round adds 2,000 entries of 512 bytes.
  */
 public final class LibraryCacheScenario extends GrowthScenario {
     static Object responses;
@@ -54,6 +55,16 @@ public final class LibraryCacheScenario extends GrowthScenario {
                     c.put(k, v);
                     c.cleanUp();
                 };
+            }
+            case "ehcache", "ehcache-bounded" -> {
+                org.ehcache.CacheManager manager = org.ehcache.config.builders.CacheManagerBuilder
+                        .newCacheManagerBuilder().build(true);
+                org.ehcache.Cache<String, byte[]> c = manager.createCache("responses",
+                        org.ehcache.config.builders.CacheConfigurationBuilder.newCacheConfigurationBuilder(String.class,
+                                byte[].class, org.ehcache.config.builders.ResourcePoolsBuilder.heap(
+                                        mode.equals("ehcache") ? 1_000_000 : 2_000)));
+                responses = c;
+                put = c::put;
             }
             default -> throw new IllegalArgumentException(mode);
         }
