@@ -88,11 +88,12 @@ public final class ContainerRegistry {
         int n = snapshot.objectCount();
         state = new int[n];
         Arrays.fill(state, NONE);
-        int[] perLoader = new int[n];
+        // Classes per loader object: few loaders, so a map rather than an int per object.
+        io.leakscan.util.LongIntMap perLoader = new io.leakscan.util.LongIntMap(64, 0);
         for (int c = 0; c < nc; c++) {
             int l = classes.loaderObject(c);
             if (l >= 0) {
-                perLoader[l]++;
+                perLoader.put(l, perLoader.get(l) + 1);
             }
         }
         // Outer containers first, so that they claim the containers inside them (a set's map, a cache's
@@ -147,7 +148,7 @@ public final class ContainerRegistry {
      * Walks the insides of {@code start} by the rules of type {@code t}, marking them owned by
      * {@code owner}, and returns the entry count.
      */
-    private int claim(int owner, int start, int t, IntArrayList stack, int[] perLoader) {
+    private int claim(int owner, int start, int t, IntArrayList stack, io.leakscan.util.LongIntMap perLoader) {
         Type type = ContainerTypes.ALL.get(t);
         HeapGraph g = snapshot.graph();
         int[] outStart = g.outStart();
@@ -209,7 +210,7 @@ public final class ContainerRegistry {
             }
         }
         if (type.count() == Count.CLASSES) {
-            count = perLoader[start];
+            count = perLoader.get(start);
         }
         return (int) Math.min(Integer.MAX_VALUE, count);
     }
