@@ -47,7 +47,9 @@ public final class DumpSummarizer {
         ShortestPaths paths = a.shortestPaths();
         ObjectInspector inspector = new ObjectInspector(s);
         PathSignatures signatures = new PathSignatures(s, paths, inspector);
+        long t = System.nanoTime();
         ContainerRegistry registry = new ContainerRegistry(s);
+        io.leakscan.util.StepTimes.record("container registry", t);
 
         // 1. Containers and their groups; for every object, the group nearest above it on its path.
         int n = s.objectCount();
@@ -163,7 +165,9 @@ public final class DumpSummarizer {
                 heldBytes.set(h, heldBytes.get(h) + s.shallowBytes(v));
             }
         }
+        t = System.nanoTime();
         GroupDetails details = GroupDetails.of(a, registry, signatures, paths, inspector, groupExample, groupKind);
+        io.leakscan.util.StepTimes.record("contents, examples (one pass)", t);
         List<List<Integer>> heldByGroup = new ArrayList<>(groups);
         for (int g = 0; g < groups; g++) {
             heldByGroup.add(new ArrayList<>());
