@@ -12,6 +12,8 @@ public enum ContainerKind {
     ARRAY("array"),
     /** A value held in a thread's ThreadLocal map. */
     THREAD_LOCAL("thread-local"),
+    /** A hand-made linked chain of application objects ({@code head = new Node(head)}) behind one holder. */
+    CHAIN("chain"),
     /** Class loaders that pile up. */
     CLASS_LOADER("class-loader"),
     /** Instances of one class that grow with no container to blame. */

@@ -42,7 +42,8 @@ public final class DiffCommand implements Callable<Integer> {
             description = "Order of the class table: retained, instances or shallow growth (default: ${DEFAULT-VALUE}).")
     String sort;
 
-    @Option(names = "--all", description = "Show every structure that grew, not only those past the thresholds.")
+    @Option(names = "--all", description = "Show every structure that grew, not only those past the thresholds (gates and the exit code"
+                    + " do not change).")
     boolean all;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -94,10 +95,15 @@ public final class DiffCommand implements Callable<Integer> {
                 // One dump at a time: peak memory is that of the largest dump, not the sum.
                 summaries.add(DumpOrSummary.load(dump, dumpOptions, phases));
             }
-            DiffResult full = DiffAnalysis.compare(summaries, new DiffAnalysis.Options(all, -1, sort, 0));
+            // Verdicts come from the default ranking: display options (--all, --top, --sort, --format) never
+            // change which gates pass or the exit code.
+            DiffResult verdictBase = DiffAnalysis.compare(summaries, new DiffAnalysis.Options(false, -1, "retained", 0));
+            List<io.leakscan.diff.Gate> verdicts = Gates.evaluate(limits, verdictBase, verdictBase.classes(), allowPartial);
+            DiffResult full = all || !sort.equals("retained")
+                    ? DiffAnalysis.compare(summaries, new DiffAnalysis.Options(all, -1, sort, 0)) : verdictBase;
             boolean html = format == DiffFormat.html;
             int rows = html && !spec.commandLine().getParseResult().hasMatchedOption("--top") ? 0 : top;
-            DiffResult result = full.withGates(Gates.evaluate(limits, full, full.classes(), allowPartial)).withTopClasses(rows);
+            DiffResult result = full.withGates(verdicts).withTopClasses(rows);
             String rendered = render(result, format);
             if (output != null || html) {
                 OutputFile.write(output != null ? output : Path.of(OutputFile.HTML_DEFAULT), rendered);

@@ -1,5 +1,6 @@
 package io.leakscan.diff;
 
+import io.leakscan.analysis.ContainerKind;
 import io.leakscan.diff.DumpSummary.ClassStats;
 import io.leakscan.diff.DumpSummary.ContainerGroup;
 import io.leakscan.diff.DumpSummary.Held;
@@ -35,7 +36,46 @@ public final class DiffAnalysis {
         }
     }
 
+    /** Dumps closer together than this give growth per interval, not per hour. */
+    public static final long MIN_RATE_SPAN_MILLIS = 60_000;
+    /** Fewest new instances that can "grow spread over the heap": one or two new objects are holders, not a spread. */
+    static final int MIN_CLASS_SUSPECT_INSTANCES = 10;
+    /** Lowest score of a container that grew in every interval of three or more dumps, however little. */
+    public static final int STEADY_SCORE = 60;
+
     private DiffAnalysis() {
+    }
+
+    /** Warnings when the dumps do not come from the same kind of JVM running the same program. */
+    private static List<String> mismatches(List<DumpSummary> dumps) {
+        List<String> out = new ArrayList<>();
+        Set<Integer> ids = new TreeSet<>();
+        Set<String> versions = new LinkedHashSet<>();
+        Set<String> mains = new LinkedHashSet<>();
+        for (DumpSummary d : dumps) {
+            if (d.idSize() > 0) {
+                ids.add(d.idSize());
+            }
+            if (d.jvmVersion() != null) {
+                versions.add(d.jvmVersion());
+            }
+            if (d.mainClass() != null) {
+                mains.add(d.mainClass());
+            }
+        }
+        if (ids.size() > 1) {
+            out.add("the dumps differ in identifier size (" + ids.stream().map(i -> i * 8 + "-bit")
+                    .collect(java.util.stream.Collectors.joining(" and ")) + " JVMs): object sizes are not comparable");
+        }
+        if (versions.size() > 1) {
+            out.add("the dumps come from different JVM versions (" + String.join(", ", versions)
+                    + "): sizes and JDK internals differ between them");
+        }
+        if (mains.size() > 1) {
+            out.add("the dumps come from different programs (" + String.join(", ", mains)
+                    + "): growth between them is not a leak of one application");
+        }
+        return out;
     }
 
     public static DiffResult compare(List<DumpSummary> dumps, Options options) {
@@ -49,7 +89,10 @@ public final class DiffAnalysis {
                         + " (" + dumps.get(i - 1).file() + "): growth is computed in the order given");
             }
         }
-        double hours = (last.timestampMillis() - first.timestampMillis()) / 3_600_000.0;
+        warnings.addAll(mismatches(dumps));
+        long spanMillis = last.timestampMillis() - first.timestampMillis();
+        // A rate per hour from dumps taken seconds apart would blow a few bytes up into megabytes.
+        double hours = spanMillis >= MIN_RATE_SPAN_MILLIS ? spanMillis / 3_600_000.0 : 0;
         long heapGrowth = last.usedHeapBytes() - first.usedHeapBytes();
         Double heapRate = hours > 0 ? heapGrowth / hours : null;
 
@@ -129,7 +172,25 @@ public final class DiffAnalysis {
     }
 
     private record Candidate(String key, ContainerGroup[] perDump, long[] containers, long[] elements, long[] retained,
-            long growth) {
+            long growth, boolean steady) {
+    }
+
+    /**
+     * True when it grew in every interval of three or more dumps (retained size and entries, or number of
+     * containers): LeakCanary's rule for a leak, whatever its size. A class loader counts only by number.
+     */
+    private static boolean grewEveryInterval(long[] containers, long[] elements, long[] retained, boolean loader) {
+        int k = retained.length;
+        if (k < 3) {
+            return false;
+        }
+        for (int i = 0; i + 1 < k; i++) {
+            boolean more = containers[i + 1] > containers[i] || !loader && elements[i + 1] > elements[i];
+            if (retained[i + 1] <= retained[i] || !more) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<DiffResult.Suspect> suspects(List<DumpSummary> dumps, long minGrowth, long heapGrowth,
@@ -149,12 +210,16 @@ public final class DiffAnalysis {
                 }
             }
             long growth = retained[k - 1] - retained[0];
-            boolean grewInSize = elements[k - 1] > elements[0] || containers[k - 1] > containers[0];
-            if (growth >= minGrowth && (grewInSize || all)) {
-                candidates.add(new Candidate(e.getKey(), g, containers, elements, retained, growth));
+            // A class loader's classes grow as the application loads them lazily: only more loaders is a leak.
+            boolean loader = ContainerKind.CLASS_LOADER.label().equals(latest(g).kind());
+            boolean grewInSize = containers[k - 1] > containers[0] || !loader && elements[k - 1] > elements[0];
+            boolean steady = grewEveryInterval(containers, elements, retained, loader);
+            if (growth >= minGrowth && (grewInSize || all) || steady) {
+                candidates.add(new Candidate(e.getKey(), g, containers, elements, retained, growth, steady));
             }
         }
         candidates = removeNested(candidates);
+        candidates = withoutLoadersHeldByOthers(candidates);
 
         long totalGrowth = heapGrowth > 0 ? heapGrowth : Math.max(1, dumps.get(0).usedHeapBytes());
         List<DiffResult.Suspect> out = new ArrayList<>();
@@ -163,23 +228,23 @@ public final class DiffAnalysis {
         }
         out.addAll(classSuspects(dumps, out, minGrowth, totalGrowth, hours));
         out.sort(Comparator.comparingInt(DiffResult.Suspect::score).reversed()
+                .thenComparing(Comparator.comparingLong((DiffResult.Suspect x) -> x.retainedBytes()[k - 1]
+                        - x.retainedBytes()[0]).reversed())
                 .thenComparing(Comparator.comparingDouble(DiffResult.Suspect::shareOfGrowth).reversed())
                 .thenComparing(DiffResult.Suspect::path));
         List<DiffResult.Suspect> ranked = new ArrayList<>();
         for (int i = 0; i < out.size(); i++) {
-            DiffResult.Suspect s = out.get(i);
-            ranked.add(new DiffResult.Suspect(i + 1, s.kind(), s.path(), s.containerClass(), s.instances(), s.elements(),
-                    s.retainedBytes(), s.growthBytesPerHour(), s.accumulates(), s.shareOfGrowth(), s.score(),
-                    s.reasons(), s.example()));
+            ranked.add(out.get(i).withRank(i + 1));
         }
         return ranked;
     }
 
     /**
-     * Classes whose instances and retained size grew with no container suspect to blame: objects that
-     * pile up spread over the heap (each held by its own owner). A class counts as blamed when it is among
-     * what a container suspect accumulates. Scored a little below a container with the same growth, as
-     * it names no holder.
+     * Classes whose instances and retained size grew with no container or holder to blame: objects that
+     * pile up spread over the heap (each held by its own owner). A class is explained, and never a suspect,
+     * when a container suspect accumulates it or when containers (other than class loaders, which hold
+     * every static) hold at least half of its new instances, alone or collectively. Scored a little below
+     * a container with the same growth, as it names no holder; only growth past the size threshold counts.
      */
     private static List<DiffResult.Suspect> classSuspects(List<DumpSummary> dumps, List<DiffResult.Suspect> found,
             long minGrowth, long totalGrowth, double hours) {
@@ -188,6 +253,12 @@ public final class DiffAnalysis {
         for (DiffResult.Suspect s : found) {
             blamed.add(s.containerClass());
             s.accumulates().forEach(a -> blamed.add(a.className()));
+            if (s.keyClass() != null) {
+                blamed.add(s.keyClass());
+            }
+            if (s.valueClass() != null) {
+                blamed.add(s.valueClass());
+            }
         }
         Set<String> names = new TreeSet<>();
         for (DumpSummary d : dumps) {
@@ -200,29 +271,60 @@ public final class DiffAnalysis {
             }
             long[] instances = new long[k];
             long[] retained = new long[k];
+            long[] free = new long[k];
             for (int i = 0; i < k; i++) {
                 ClassStats c = dumps.get(i).classes().get(name);
                 if (c != null) {
                     instances[i] = c.instances();
                     retained[i] = c.retainedBytes();
+                    free[i] = c.freeInstances() == null ? c.instances() : c.freeInstances();
                 }
             }
             long growth = retained[k - 1] - retained[0];
-            if (growth < minGrowth || instances[k - 1] <= instances[0]) {
+            long newInstances = instances[k - 1] - instances[0];
+            // Explained when containers hold (alone or together) at least half of the new instances.
+            if (growth < minGrowth || newInstances < MIN_CLASS_SUSPECT_INSTANCES
+                    || 2 * (free[k - 1] - free[0]) < newInstances) {
                 continue;
             }
             long[] one = new long[k];
             java.util.Arrays.fill(one, 1);
             ContainerGroup[] none = new ContainerGroup[k];
-            Candidate c = new Candidate("class | " + name, none, one, instances, retained, growth);
+            Candidate c = new Candidate("class | " + name, none, one, instances, retained, growth, false);
             DiffResult.Suspect s = score(c, k, totalGrowth, hours, 0.85);
             List<String> reasons = new ArrayList<>(s.reasons());
-            reasons.add(0, "no collection, cache or array holds them all: instances grow spread over the heap");
-            out.add(new DiffResult.Suspect(0, "class", "instances of " + name, name, one, instances, retained,
-                    s.growthBytesPerHour(), List.of(new DiffResult.Accumulation(name, instances[k - 1] - instances[0],
-                            growth, 1.0)), s.shareOfGrowth(), s.score(), reasons, name));
+            reasons.add(0, String.format(Locale.ROOT, "no collection, cache, array or chain holds most of the %,d new"
+                    + " instances: they grow spread over the heap", newInstances));
+            out.add(new DiffResult.Suspect(0, ContainerKind.CLASS.label(), "instances of " + name, name, one, instances,
+                    retained, s.growthBytesPerHour(), List.of(new DiffResult.Accumulation(name, newInstances, growth,
+                            1.0)), s.shareOfGrowth(), s.score(), reasons, name, "instances of " + name, null, null,
+                    null, List.of(), null, false, fix(ContainerKind.CLASS.label(), null, "")));
         }
         return out;
+    }
+
+    /**
+     * Class loaders that pile up because another candidate keeps them (a list of plugin objects keeps each
+     * plugin's loader through its class) are that candidate's growth: the loader group is not reported again.
+     */
+    private static List<Candidate> withoutLoadersHeldByOthers(List<Candidate> candidates) {
+        long heldLoaders = 0;
+        for (Candidate c : candidates) {
+            ContainerGroup first = c.perDump()[0];
+            if (!latest(c.perDump()).kind().equals(ContainerKind.CLASS_LOADER.label())) {
+                heldLoaders = Math.max(heldLoaders,
+                        latest(c.perDump()).classLoaders() - (first == null ? 0 : first.classLoaders()));
+            }
+        }
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : candidates) {
+            int last = c.containers().length - 1;
+            boolean loaders = latest(c.perDump()).kind().equals(ContainerKind.CLASS_LOADER.label());
+            if (!loaders || c.containers()[last] - c.containers()[0] > heldLoaders) {
+                kept.add(c);
+            }
+        }
+        return kept;
     }
 
     /**
@@ -268,12 +370,18 @@ public final class DiffAnalysis {
         return "";
     }
 
+    private static ContainerGroup latest(ContainerGroup[] perDump) {
+        for (int i = perDump.length - 1; i >= 0; i--) {
+            if (perDump[i] != null) {
+                return perDump[i];
+            }
+        }
+        throw new IllegalStateException("a group present in no dump");
+    }
+
     private static DiffResult.Suspect describe(Candidate c, List<DumpSummary> dumps, long totalGrowth, double hours) {
         int k = dumps.size();
-        ContainerGroup latest = null;
-        for (int i = k - 1; i >= 0 && latest == null; i--) {
-            latest = c.perDump()[i];
-        }
+        ContainerGroup latest = latest(c.perDump());
         DiffResult.Suspect scored = score(c, k, totalGrowth, hours, 1.0);
         List<DiffResult.Accumulation> accumulates = accumulation(c, dumps);
         String kind = latest.kind();
@@ -283,7 +391,44 @@ public final class DiffAnalysis {
         }
         return new DiffResult.Suspect(0, kind, latest.path(), latest.containerClass(), c.containers(), c.elements(),
                 c.retained(), scored.growthBytesPerHour(), accumulates, scored.shareOfGrowth(), scored.score(),
-                scored.reasons(), latest.example());
+                scored.reasons(), latest.example(), plainWords(latest, kind), latest.holder(), latest.keyClass(),
+                latest.valueClass(), latest.examples() == null ? List.of() : latest.examples(), latest.configuration(),
+                c.steady(), fix(kind, latest.configuration(), latest.path()));
+    }
+
+    /** What to do about a suspect, in one line: the registry's advice, else by kind. */
+    static String fix(String kind, String configuration, String path) {
+        io.leakscan.analysis.ContainerTypes.Registry r = io.leakscan.analysis.ContainerTypes.registry(path);
+        if (r != null) {
+            return r.fix();
+        }
+        boolean unbounded = configuration != null && configuration.contains("no maximum size");
+        return switch (kind) {
+            case "cache" -> unbounded ? "bound the cache (a maximum size or an expiry), or stop caching per-request keys"
+                    : "check the cache's bounds and what its keys are: every new key adds an entry";
+            case "listeners" -> "remove each listener when its owner is done with it (removeListener in close/dispose)";
+            case "thread-local" -> "call remove() on the ThreadLocal when the task ends (threads in a pool live on)";
+            case "class-loader" -> "on redeploy, release what keeps the old loaders alive (statics, threads, registries)";
+            case "chain" -> "cut the chain: drop the link to older nodes, or bound how many are kept";
+            case "class" -> "find who holds the new instances: leakscan analyze on the last dump shows their paths";
+            default -> "remove entries when they are no longer needed, or bound the collection's size";
+        };
+    }
+
+    /** The container as people call it: the registry's words, saying "of listeners" or "as a cache" when used so. */
+    private static String plainWords(ContainerGroup g, String kind) {
+        String words = g.words() == null ? g.containerClass() : g.words();
+        if (io.leakscan.analysis.ContainerTypes.registry(g.path()) != null) {
+            return words; // a JDK registry's own name says what it holds
+        }
+        String lower = words.toLowerCase(Locale.ROOT);
+        if (kind.equals(ContainerKind.LISTENERS.label()) && !lower.contains("listener")) {
+            return words + " of listeners";
+        }
+        if (kind.equals(ContainerKind.CACHE.label()) && !lower.contains("cache")) {
+            return words + " used as a cache";
+        }
+        return words;
     }
 
     /** Score, share of growth, rate and reasons of a candidate (kind, path and contents filled by the caller). */
@@ -299,7 +444,10 @@ public final class DiffAnalysis {
         double steady = intervals == 0 ? 0 : (double) grewIntervals / intervals;
         double share = Math.min(1.0, Math.max(0.0, (double) c.growth() / totalGrowth));
         double relative = c.retained()[0] <= 0 ? 1.0 : Math.min(1.0, (double) c.growth() / c.retained()[0]);
-        double score = weight * 100 * (0.35 + 0.65 * steady) * (0.3 + 0.55 * share + 0.15 * relative);
+        double score = weight * 100 * (0.2 + 0.8 * steady) * (0.3 + 0.55 * share + 0.15 * relative);
+        if (c.steady()) {
+            score = Math.max(score, STEADY_SCORE);
+        }
         Double rate = hours > 0 ? c.growth() / hours : null;
 
         List<String> reasons = new ArrayList<>();
@@ -320,9 +468,13 @@ public final class DiffAnalysis {
         reasons.add(String.format(Locale.ROOT, "explains %.0f%% of the heap's growth", share * 100));
         if (rate != null) {
             reasons.add("grows " + Sizes.human(Math.round(rate)) + " per hour");
+        } else if (intervals > 0) {
+            reasons.add("grows " + Sizes.human(c.growth() / intervals) + " per interval (dumps under a minute apart:"
+                    + " no hourly rate)");
         }
         return new DiffResult.Suspect(0, null, null, null, c.containers(), c.elements(), c.retained(), rate, List.of(),
-                Math.round(share * 1000) / 1000.0, (int) Math.round(score), reasons, null);
+                Math.round(share * 1000) / 1000.0, (int) Math.round(score), reasons, null, null, null, null, null,
+                List.of(), null, c.steady(), null);
     }
 
     /**
@@ -341,6 +493,9 @@ public final class DiffAnalysis {
                     continue;
                 }
                 for (Held h : g.holds()) {
+                    if (h.inside()) {
+                        continue; // the container's own nodes and tables are not what piles up in it
+                    }
                     long[] v = firstAndLast.computeIfAbsent(h.className(), x -> new long[4]);
                     v[2 * side] += h.instances();
                     v[2 * side + 1] += h.shallowBytes();

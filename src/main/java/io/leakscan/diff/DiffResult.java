@@ -87,10 +87,27 @@ public record DiffResult(int schemaVersion, List<Snapshot> snapshots, long heapG
      * @param score              0–100: how sure leakscan is that this leaks
      * @param reasons            the score in words
      * @param example            one of the containers in the last dump
+     * @param container          the container in plain words ("Guava cache", "CopyOnWriteArrayList of listeners")
+     * @param holder             who really holds it when the path does not say (a ThreadLocal's static), or null
+     * @param keyClass           most common key class in the last dump, or null
+     * @param valueClass         most common value (element) class in the last dump, or null
+     * @param examples           a few keys (or elements) in the last dump, strings shortened
+     * @param configuration      a cache's bounds as the dump shows them ("no maximum size, no expiry"), or null
+     * @param steady             true when it grew in every interval of three or more dumps
+     * @param fix                what to do about it, in one line
      */
     public record Suspect(int rank, String kind, String path, String containerClass, long[] instances,
             long[] elements, long[] retainedBytes, Double growthBytesPerHour, List<Accumulation> accumulates,
-            double shareOfGrowth, int score, List<String> reasons, String example) {
+            double shareOfGrowth, int score, List<String> reasons, String example, String container, String holder,
+            String keyClass, String valueClass, List<String> examples, String configuration, boolean steady,
+            String fix) {
+
+        /** The same suspect at another rank. */
+        public Suspect withRank(int newRank) {
+            return new Suspect(newRank, kind, path, containerClass, instances, elements, retainedBytes,
+                    growthBytesPerHour, accumulates, shareOfGrowth, score, reasons, example, container, holder,
+                    keyClass, valueClass, examples, configuration, steady, fix);
+        }
     }
 
     /** A class piling up inside a suspect: its shallow bytes' growth and share of the suspect's growth. */

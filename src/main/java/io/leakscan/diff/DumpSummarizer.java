@@ -1,6 +1,7 @@
 package io.leakscan.diff;
 
-import io.leakscan.analysis.ContainerClassifier;
+import io.leakscan.analysis.ContainerRegistry;
+import io.leakscan.analysis.ContainerTypes;
 import io.leakscan.analysis.ContainerKind;
 import io.leakscan.analysis.HeapAnalysis;
 import io.leakscan.analysis.Histogram;
@@ -20,12 +21,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reduces one analysed dump to a {@link DumpSummary}. Finds every container (collections, maps, caches,
- * listener lists, object arrays held by fields, thread-local maps, class loaders), names it by its path
- * signature, groups containers of one class on one path, and attributes every other object to its
- * nearest dominating container to say what each group holds.
+ * Reduces one analysed dump to a {@link DumpSummary}. Finds every container by the registry
+ * ({@link ContainerRegistry}: collections, maps, caches, listener supports, thread-local maps, class
+ * loaders, object arrays held by fields, hand-made chains; their insides fold into them), names it by its
+ * path signature, groups containers of one class on one path, and attributes every other object to its
+ * nearest dominating container (or to the nested group that holds it collectively) to say what each
+ * group holds; then, per group, its words, contents and cache bounds ({@link GroupDetails}).
  *
- * <p>O(objects + references); reads the dump again once for thread names. Not thread-safe.
+ * <p>O(objects + references); reads the dump again twice (thread names; the few strings and cache fields
+ * shown). Memory beyond the analysis: about 9 bytes per object (the registry's int and bits, the path
+ * groups, the free-object bits). Not thread-safe.
  */
 public final class DumpSummarizer {
     /** Most held classes kept per group. */
@@ -42,19 +47,25 @@ public final class DumpSummarizer {
         ShortestPaths paths = a.shortestPaths();
         ObjectInspector inspector = new ObjectInspector(s);
         PathSignatures signatures = new PathSignatures(s, paths, inspector);
-        ContainerClassifier classifier = new ContainerClassifier(s);
+        long t = System.nanoTime();
+        ContainerRegistry registry = new ContainerRegistry(s);
+        io.leakscan.util.StepTimes.record("container registry", t);
 
-        // 1. Containers and their groups.
+        // 1. Containers and their groups; for every object, the group nearest above it on its path.
         int n = s.objectCount();
         int[] groupOf = new int[n];
         java.util.Arrays.fill(groupOf, -1);
+        int[] pathGroup = new int[n];
         LongIntMap groupIds = new LongIntMap(1024, -1);
         IntArrayList groupSignature = new IntArrayList(1024);
         IntArrayList groupClass = new IntArrayList(1024);
         List<ContainerKind> groupKind = new ArrayList<>();
         IntArrayList groupExample = new IntArrayList(1024);
+        IntArrayList groupParent = new IntArrayList(1024);
         for (int v : paths.order()) {
-            ContainerKind kind = containerKind(s, classifier, signatures, paths, v);
+            int parent = paths.parent(v);
+            pathGroup[v] = parent >= 0 ? pathGroup[parent] : -1;
+            ContainerKind kind = containerKind(s, registry, signatures, paths, v);
             if (kind == null) {
                 continue;
             }
@@ -69,8 +80,12 @@ public final class DumpSummarizer {
                 groupClass.add(cls);
                 groupKind.add(kind);
                 groupExample.add(v);
+                groupParent.add(pathGroup[v]);
+            } else if (registry.entries(v) > registry.entries(groupExample.get(gid))) {
+                groupExample.set(gid, v); // the fullest container shows best what the group holds
             }
             groupOf[v] = gid;
+            pathGroup[v] = gid;
         }
         int groups = groupSignature.size();
 
@@ -87,16 +102,36 @@ public final class DumpSummarizer {
         IntArrayList heldClass = new IntArrayList(4096);
         LongArrayList heldCount = new LongArrayList(4096);
         LongArrayList heldBytes = new LongArrayList(4096);
+        boolean[] loaderGroup = new boolean[groups];
+        for (int g = 0; g < groups; g++) {
+            loaderGroup[g] = groupKind.get(g) == ContainerKind.CLASS_LOADER;
+        }
+        long[] free = new long[classes.count()];
+        java.util.BitSet freeObjects = new java.util.BitSet(n);
         for (int v : a.dominatorChildren().byEntry()) {
             int d = idom[v];
             int outer = d >= 0 ? nearest[d] : -1;
             int g = groupOf[v];
-            if (outer >= 0 && classifier.kindOf(v) == ContainerClassifier.CLASS_LOADER) {
+            if (outer >= 0 && isLoader(registry, v)) {
                 loaders[outer]++;
             }
-            if (g >= 0) {
+            int insideOf = g < 0 && registry.isInside(v) ? registry.ownerOf(v) : -1;
+            if (insideOf >= 0 && groupOf[insideOf] >= 0 && outer != groupOf[insideOf]) {
+                // The container's insides, kept alive from elsewhere too (Ehcache's store is also known to its
+                // manager): what they retain is the container's.
+                g = groupOf[insideOf];
+                retained[g] += a.retainedBytes(v);
+                nearest[v] = g;
+            } else if (g < 0 && outer >= 0 && !loaderGroup[outer] && pathGroup[v] >= 0 && pathGroup[v] != outer
+                    && nestedIn(pathGroup[v], outer, groupParent)) {
+                // Held collectively by the many containers of a group nested in its dominating one (records
+                // shared by many small lists of an index): attribute it, and what it retains, to that group.
+                g = pathGroup[v];
+                retained[g] += a.retainedBytes(v);
+                nearest[v] = g;
+            } else if (g >= 0) {
                 containers[g]++;
-                elements[g] += classifier.elementCount(v);
+                elements[g] += registry.entries(v);
                 if (outer != g) {
                     retained[g] += a.retainedBytes(v);
                 }
@@ -104,16 +139,25 @@ public final class DumpSummarizer {
             } else {
                 nearest[v] = outer;
             }
-            if (outer >= 0 && outer != g) {
-                // v (an element, or a nested container itself) is held by the outer group.
+            int holder = nearest[v] == g && groupOf[v] < 0 ? g : outer;
+            if (groupOf[v] < 0 && (holder < 0 || loaderGroup[holder] && !registry.isInside(v))) {
+                // Held by no container. Counted for its class unless a free object of another class retains
+                // it (a payload inside a leaking node is the node's growth, not a second suspect).
+                freeObjects.set(v);
+                if (d < 0 || !freeObjects.get(d) || s.classIndexOf(d) == s.classIndexOf(v)) {
+                    free[s.classIndexOf(v)]++;
+                }
+            }
+            if (holder >= 0 && holder != groupOf[v]) {
+                // v (an element, a nested container itself, or the container's insides) is held by the holder group.
                 int c = s.classIndexOf(v);
-                long key = ((long) outer << 24) | c;
+                long key = ((long) holder << 24) | c | (registry.isInside(v) ? 1L << 23 : 0);
                 int h = heldIndex.get(key);
                 if (h < 0) {
                     h = heldGroup.size();
                     heldIndex.put(key, h);
-                    heldGroup.add(outer);
-                    heldClass.add(c);
+                    heldGroup.add(holder);
+                    heldClass.add(registry.isInside(v) ? -1 - c : c);
                     heldCount.add(0);
                     heldBytes.add(0);
                 }
@@ -121,6 +165,9 @@ public final class DumpSummarizer {
                 heldBytes.set(h, heldBytes.get(h) + s.shallowBytes(v));
             }
         }
+        t = System.nanoTime();
+        GroupDetails details = GroupDetails.of(a, registry, signatures, paths, inspector, groupExample, groupKind);
+        io.leakscan.util.StepTimes.record("contents, examples (one pass)", t);
         List<List<Integer>> heldByGroup = new ArrayList<>(groups);
         for (int g = 0; g < groups; g++) {
             heldByGroup.add(new ArrayList<>());
@@ -135,9 +182,9 @@ public final class DumpSummarizer {
             List<DumpSummary.Held> top = new ArrayList<>();
             for (int i = 0; i < Math.min(HELD_CLASSES, held.size()); i++) {
                 int h = held.get(i);
-                int c = heldClass.get(h);
+                int c = heldClass.get(h) >= 0 ? heldClass.get(h) : -1 - heldClass.get(h);
                 top.add(new DumpSummary.Held(stableName(classes.name(c)), heldCount.get(h), heldBytes.get(h),
-                        loaderClass >= 0 && classes.isSubclassOf(c, loaderClass)));
+                        loaderClass >= 0 && classes.isSubclassOf(c, loaderClass), heldClass.get(h) < 0));
             }
             String containerClass = stableName(classes.name(groupClass.get(g)));
             String path = signatures.label(groupSignature.get(g));
@@ -146,21 +193,21 @@ public final class DumpSummarizer {
             DumpSummary.ContainerGroup prev = groupMap.get(key);
             if (prev != null) {
                 // Same path label from two signatures (rare): merge.
-                groupMap.put(key, new DumpSummary.ContainerGroup(key, kind, containerClass, path,
-                        prev.containers() + containers[g], prev.elements() + elements[g],
-                        prev.retainedBytes() + retained[g], prev.example(), prev.classLoaders() + loaders[g],
-                        prev.holds()));
+                groupMap.put(key, prev.plus(containers[g], elements[g], retained[g], loaders[g]));
             } else {
                 groupMap.put(key, new DumpSummary.ContainerGroup(key, kind, containerClass, path, containers[g],
-                        elements[g], retained[g], s.describe(groupExample.get(g)), loaders[g], top));
+                        elements[g], retained[g], s.describe(groupExample.get(g)), loaders[g], top,
+                        details.words(g, path), details.keyClass(g), details.valueClass(g), details.examples(g),
+                        details.configuration(g), details.holder(g)));
             }
         }
         return new DumpSummary(displayPath, s.info().timestampMillis(), a.liveObjects(), a.usedHeapBytes(),
-                classStats(a, loaderClass), groupMap, false, s.info().complete() ? null
-                        : "ends at byte offset " + s.info().readBytes() + " (" + s.info().truncation() + ")");
+                classStats(a, loaderClass, free), groupMap, false, s.info().complete() ? null
+                        : "ends at byte offset " + s.info().readBytes() + " (" + s.info().truncation() + ")",
+                s.info().idSize(), details.jvmVersion(), details.mainClass());
     }
 
-    private static Map<String, DumpSummary.ClassStats> classStats(HeapAnalysis a, int loaderClass) {
+    private static Map<String, DumpSummary.ClassStats> classStats(HeapAnalysis a, int loaderClass, long[] free) {
         HeapSnapshot s = a.snapshot();
         HeapClassTable classes = s.classes();
         Histogram h = a.histogram();
@@ -172,7 +219,8 @@ public final class DumpSummarizer {
                 continue;
             }
             String name = stableName(classes.name(c));
-            long[] v = sums.computeIfAbsent(name, k -> new long[4]);
+            long[] v = sums.computeIfAbsent(name, k -> new long[5]);
+            v[4] += free[c];
             v[0] += h.instances(c);
             v[1] += h.shallowBytes(c);
             v[2] += h.retainedBytes(c);
@@ -181,7 +229,7 @@ public final class DumpSummarizer {
         }
         Map<String, DumpSummary.ClassStats> out = new HashMap<>();
         sums.forEach((name, v) -> out.put(name,
-                new DumpSummary.ClassStats(name, v[0], v[1], v[2], loaders.get(name).size(), v[3] == 1)));
+                new DumpSummary.ClassStats(name, v[0], v[1], v[2], loaders.get(name).size(), v[3] == 1, v[4])));
         return out;
     }
 
@@ -195,49 +243,60 @@ public final class DumpSummarizer {
                 : name;
     }
 
-    /** The container kind of a reachable object, or null when it is no container (or an internal one). */
-    private static ContainerKind containerKind(HeapSnapshot s, ContainerClassifier classifier,
-            PathSignatures signatures, ShortestPaths paths, int v) {
-        int parent = paths.parent(v);
-        if (parent >= 0) {
-            byte pk = classifier.kindOf(parent);
-            if (pk == ContainerClassifier.WRAPPER || pk == ContainerClassifier.CACHE) {
-                return null; // the wrapper or cache is the container
+    private static boolean isLoader(ContainerRegistry registry, int v) {
+        int t = registry.typeOf(v);
+        return t >= 0 && ContainerRegistry.type(t).kind() == ContainerKind.CLASS_LOADER;
+    }
+
+    /** True when group {@code inner}'s path runs through group {@code outer}. */
+    private static boolean nestedIn(int inner, int outer, IntArrayList groupParent) {
+        for (int g = groupParent.get(inner), guard = 0; g >= 0 && guard < 1000; g = groupParent.get(g), guard++) {
+            if (g == outer) {
+                return true;
             }
         }
-        byte k = classifier.kindOf(v);
-        if (k == ContainerClassifier.NONE) {
+        return false;
+    }
+
+    /** The container kind of a reachable object, or null when it is no container (or the insides of one). */
+    private static ContainerKind containerKind(HeapSnapshot s, ContainerRegistry registry,
+            PathSignatures signatures, ShortestPaths paths, int v) {
+        if (registry.ownerOf(v) >= 0 && registry.isInside(v)) {
+            return null; // a table, segment, node or wrapped map: part of its container
+        }
+        int parent = paths.parent(v);
+        int t = registry.typeOf(v);
+        if (t == ContainerRegistry.CHAIN) {
+            return ContainerKind.CHAIN;
+        }
+        if (t < 0) {
             if (s.kind(v) != ObjectKind.OBJECT_ARRAY || parent < 0 || s.kind(parent) == ObjectKind.OBJECT_ARRAY
-                    || classifier.kindOf(parent) != ContainerClassifier.NONE) {
+                    || registry.isContainer(parent) || registry.isInside(parent)) {
                 return null;
             }
-            // Otherwise an object array held by a field of an ordinary object or a class is a container itself.
+            // Otherwise an object array held by a field of an ordinary object or a class is a container itself
+            // (not the JVM's own arrays, such as a class's <resolved_references>).
+            if (signatures.lastFieldName(signatures.of(v)).startsWith("<")) {
+                return null;
+            }
         }
         int sig = signatures.of(v);
-        switch (k) {
-            case ContainerClassifier.CACHE:
-                return ContainerKind.CACHE;
-            case ContainerClassifier.LISTENERS:
-                return ContainerKind.LISTENERS;
-            case ContainerClassifier.CLASS_LOADER:
-                return ContainerKind.CLASS_LOADER;
-            case ContainerClassifier.THREAD_LOCAL_MAP:
-                return ContainerKind.THREAD_LOCAL;
-            default:
-                break;
+        ContainerKind known = t >= 0 ? ContainerRegistry.type(t).kind() : ContainerKind.ARRAY;
+        if (known != ContainerKind.COLLECTION && known != ContainerKind.ARRAY) {
+            return known;
         }
         if (signatures.throughThreadLocals(sig)) {
             return ContainerKind.THREAD_LOCAL;
         }
         String field = signatures.lastFieldName(sig);
         String className = s.classes().name(s.classIndexOf(v));
-        if (ContainerClassifier.LISTENER_NAME.matcher(field).matches()
-                || ContainerClassifier.LISTENER_NAME.matcher(className).matches()) {
+        if (ContainerRegistry.LISTENER_NAME.matcher(field).matches()
+                || ContainerRegistry.LISTENER_NAME.matcher(className).matches()) {
             return ContainerKind.LISTENERS;
         }
-        if (ContainerClassifier.CACHE_NAME.matcher(field).matches()) {
+        if (ContainerRegistry.CACHE_NAME.matcher(field).matches()) {
             return ContainerKind.CACHE;
         }
-        return k == ContainerClassifier.NONE ? ContainerKind.ARRAY : ContainerKind.COLLECTION;
+        return known;
     }
 }

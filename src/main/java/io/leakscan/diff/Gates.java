@@ -101,8 +101,9 @@ public final class Gates {
     /** One line naming a suspect by its path, with its numbers. */
     public static String describe(DiffResult.Suspect s) {
         int last = s.retainedBytes().length - 1;
-        return String.format(Locale.ROOT, "#%d %s %s held by %s: elements %,d → %,d, retained %s → %s (score %d)",
-                s.rank(), s.kind(), s.containerClass(), s.path(), s.elements()[0], s.elements()[last],
+        return String.format(Locale.ROOT, "#%d %s %s held by %s: entries %,d → %,d, retained %s → %s (score %d)",
+                s.rank(), s.kind(), s.container() == null ? s.containerClass() : s.container(), s.path(),
+                s.elements()[0], s.elements()[last],
                 Sizes.human(s.retainedBytes()[0]), Sizes.human(s.retainedBytes()[last]), s.score());
     }
 }

@@ -441,7 +441,6 @@ final class HeapBuilder implements HprofVisitor {
         }
         c.refOffsets = offs.toArray();
         c.fieldDataBytes = base;
-        c.sizeFieldOffset = ContainerSizeFields.offsetIn(c, classes, classIndexById, strings, this::className, idSize);
     }
 
     private ClassRecord fakeSuperclass(ClassRecord sub) {

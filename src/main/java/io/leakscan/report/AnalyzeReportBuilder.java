@@ -2,6 +2,7 @@ package io.leakscan.report;
 
 import io.leakscan.analysis.HeapAnalysis;
 import io.leakscan.analysis.Histogram;
+import io.leakscan.analysis.ContainerRegistry;
 import io.leakscan.analysis.LeakSuspects;
 import io.leakscan.analysis.ObjectInspector;
 import io.leakscan.analysis.ShortestPaths;
@@ -90,6 +91,7 @@ public final class AnalyzeReportBuilder {
             dominators.add(new DominatorEntry(ref(tops[i]), steps(allPaths.get(i))));
         }
         List<LeakSuspectEntry> suspectEntries = new ArrayList<>();
+        ContainerRegistry registry = suspects.isEmpty() ? null : new ContainerRegistry(snapshot);
         int rank = 1;
         for (int i = 0; i < suspects.size(); i++) {
             LeakSuspects.Suspect s = suspects.get(i);
@@ -102,14 +104,41 @@ public final class AnalyzeReportBuilder {
                             s.instances(), cls, Sizes.human(s.retainedBytes()), pct)
                     : String.format(Locale.ROOT, "%s retains %s (%.1f%% of the heap)", suspectRef.object(),
                             Sizes.human(s.retainedBytes()), pct);
+            int[] path = allPaths.get(dominatorCount + i);
+            List<PathStep> steps = steps(path);
+            int at = containerOnPath(registry, path);
+            String container = at < 0 ? null : registry.words(path[at]) + " (" + snapshot.describe(path[at]) + ")";
             suspectEntries.add(new LeakSuspectEntry(rank++, s.group() ? "class" : "object", suspectRef, cls,
-                    s.instances(), s.retainedBytes(), pct, acc, steps(allPaths.get(dominatorCount + i)), description));
+                    s.instances(), s.retainedBytes(), pct, acc, steps, description, container,
+                    at < 0 ? null : registry.entries(path[at]), at <= 0 ? null : steps.get(at - 1).label()));
         }
         t = System.nanoTime();
         DominatorTreeNode tree = DominatorTreeExtract.of(analysis);
         StepTimes.record("dominator tree extract", t);
         return new AnalyzeReport(AnalyzeReport.SCHEMA_VERSION, summary(displayPath), histogram, dominators,
                 suspectEntries, gcRoots(), unreachable, warnings, tree);
+    }
+
+    /**
+     * Position on the path of the container that holds its last object: the outermost container whose
+     * insides it is, else the nearest container above it; -1 when none.
+     */
+    private static int containerOnPath(ContainerRegistry registry, int[] path) {
+        for (int j = path.length - 1; j >= 0; j--) {
+            int o = path[j];
+            int owner = registry.ownerOf(o);
+            if (owner >= 0 && registry.isInside(o)) {
+                for (int k = j - 1; k >= 0; k--) {
+                    if (path[k] == owner) {
+                        return k;
+                    }
+                }
+            }
+            if (registry.isContainer(o)) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private SnapshotSummary summary(String displayPath) {

@@ -30,8 +30,8 @@ class DiffCommandTest {
         int listeners = out.indexOf("held by static " + SCENARIO + ".LOGIN_LISTENERS");
         assertThat(cache).isPositive();
         assertThat(listeners).isGreaterThan(cache);
-        assertThat(out).contains("1. cache java.util.HashMap").contains("2. listeners java.util.ArrayList");
-        assertThat(out).contains("elements 400 → 1,400");
+        assertThat(out).contains("1. cache: HashMap used as a cache").contains("2. listeners: ArrayList of listeners");
+        assertThat(out).contains("entries 400 → 1,400").contains("fix: ");
         assertThat(out.lines().count()).as("one screen").isLessThanOrEqualTo(50);
     }
 
@@ -50,7 +50,10 @@ class DiffCommandTest {
         assertThat(s.get("elements").get(0).asLong()).isEqualTo(400);
         assertThat(s.get("elements").get(1).asLong()).isEqualTo(1400);
         assertThat(s.get("retainedBytes")).hasSize(2);
-        assertThat(s.get("growthBytesPerHour").asDouble()).isPositive();
+        assertThat(s.get("growthBytesPerHour").isNull()).as("dumps taken under a minute apart: no hourly rate").isTrue();
+        assertThat(s.get("container").asText()).isEqualTo("HashMap used as a cache");
+        assertThat(s.get("keyClass").asText()).isEqualTo("java.lang.String");
+        assertThat(s.get("fix").asText()).isNotEmpty();
         assertThat(s.get("accumulates").get(0).get("className").asText()).isEqualTo("byte[]");
         assertThat(s.get("shareOfGrowth").asDouble()).isBetween(0.5, 1.0);
         assertThat(s.get("score").asInt()).isBetween(0, 100);
@@ -58,6 +61,22 @@ class DiffCommandTest {
         JsonNode firstClass = json.get("classes").get(0);
         assertThat(firstClass.get("instances")).hasSize(2);
         assertThat(firstClass.get("retainedBytes")).hasSize(2);
+    }
+
+    @Test
+    void displayOptionsNeverChangeTheGateVerdicts() {
+        for (int score = 0; score <= 100; score += 10) {
+            CliRun plain = CliRun.of("diff", BEFORE, AFTER, "--fail-on-suspects", String.valueOf(score));
+            for (String[] display : new String[][] {{"--all"}, {"--top", "1"}, {"--sort", "instances"},
+                {"--format", "json"}, {"--all", "--format", "markdown"}}) {
+                String[] args = new String[5 + display.length];
+                System.arraycopy(new String[] {"diff", BEFORE, AFTER, "--fail-on-suspects", String.valueOf(score)}, 0,
+                        args, 0, 5);
+                System.arraycopy(display, 0, args, 5, display.length);
+                CliRun shown = CliRun.of(args);
+                assertThat(shown.exitCode()).as(String.join(" ", args)).isEqualTo(plain.exitCode());
+            }
+        }
     }
 
     @Test

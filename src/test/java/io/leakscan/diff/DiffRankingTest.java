@@ -46,7 +46,7 @@ class DiffRankingTest {
                 Held... holds) {
             String key = kind + " | " + cls + " | " + path;
             groups.put(key, new ContainerGroup(key, kind, cls, path, containers, elements, retained, cls + " @ 0x10",
-                    loaders, List.of(holds)));
+                    loaders, List.of(holds), null, null, null, List.of(), null, null));
             return this;
         }
 
@@ -56,12 +56,15 @@ class DiffRankingTest {
         }
 
         Dump cls(String name, long instances, long retained) {
-            classes.put(name, new ClassStats(name, instances, instances * 16, retained, 1, false));
+            // No count of free instances: the rule for summaries of older versions (held = among a
+            // container's top "accumulates" rows).
+            classes.put(name, new ClassStats(name, instances, instances * 16, retained, 1, false, null));
             return this;
         }
 
         DumpSummary build() {
-            return new DumpSummary(file, time, 1000, usedHeap, classes, groups, false, truncation);
+            return new DumpSummary(file, time, 1000, usedHeap, classes, groups, false, truncation, 8, "17.0.15",
+                    "com.acme.Main");
         }
     }
 
@@ -115,10 +118,10 @@ class DiffRankingTest {
         DiffResult outer = compare(
                 new Dump("a", 0).group("cache", "java.util.HashMap", map, 1, 100, 200 * KIB)
                         .group("collection", "java.util.ArrayList", lists, 100, 1000, 150 * KIB,
-                                new Held("com.acme.Event", 1000, 24_000, false)),
+                                new Held("com.acme.Event", 1000, 24_000, false, false)),
                 new Dump("b", HOUR).group("cache", "java.util.HashMap", map, 1, 500, 1000 * KIB)
                         .group("collection", "java.util.ArrayList", lists, 500, 5000, 750 * KIB,
-                                new Held("com.acme.Event", 5000, 120_000, false)));
+                                new Held("com.acme.Event", 5000, 120_000, false, false)));
         assertThat(outer.suspects()).hasSize(1);
         DiffResult.Suspect s = outer.suspects().get(0);
         assertThat(s.path()).isEqualTo(map);
@@ -159,10 +162,10 @@ class DiffRankingTest {
         DiffResult r = compare(
                 new Dump("a", 0).cls("com.acme.Orphan", 100, 100 * KIB).cls("com.acme.Held", 10, 10 * KIB)
                         .group("collection", "java.util.ArrayList", "static A.L", 1, 10, 20 * KIB,
-                                new Held("com.acme.Held", 10, 160, false)),
+                                new Held("com.acme.Held", 10, 160, false, false)),
                 new Dump("b", HOUR).cls("com.acme.Orphan", 400, 400 * KIB).cls("com.acme.Held", 310, 310 * KIB)
                         .group("collection", "java.util.ArrayList", "static A.L", 1, 310, 320 * KIB,
-                                new Held("com.acme.Held", 310, 4960, false)));
+                                new Held("com.acme.Held", 310, 4960, false, false)));
         assertThat(r.suspects()).extracting(DiffResult.Suspect::kind, DiffResult.Suspect::path).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("collection", "static A.L"),
                 org.assertj.core.groups.Tuple.tuple("class", "instances of com.acme.Orphan"));

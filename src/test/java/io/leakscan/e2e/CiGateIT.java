@@ -55,7 +55,7 @@ class CiGateIT {
         assertThat(suite.getAttribute("failures")).isEqualTo("2");
         NodeList failures = doc.getElementsByTagName("failure");
         assertThat(failures.getLength()).isEqualTo(2);
-        assertThat(failures.item(1).getTextContent()).contains(CACHE_PATH).contains("elements 400 → 1,400");
+        assertThat(failures.item(1).getTextContent()).contains(CACHE_PATH).contains("entries 400 → 1,400");
         assertThat(((Element) doc.getElementsByTagName("testcase").item(1)).getAttribute("name"))
                 .isEqualTo("suspects (score >= 50)");
     }

@@ -67,6 +67,10 @@ public final class AnalyzeTextRenderer {
                         e.accumulationPoint().object(), Sizes.human(e.accumulationPoint().retainedBytes()),
                         e.accumulationPoint().retainedPercent()));
             }
+            if (e.container() != null) {
+                out.append(String.format(Locale.ROOT, "     container: %s with %,d entries%s\n", e.container(),
+                        e.entries(), e.holder() == null ? "" : ", held by " + e.holder()));
+            }
             if (!e.kind().equals("class")) {
                 path(out, e.pathFromGcRoot(), "     ");
             }

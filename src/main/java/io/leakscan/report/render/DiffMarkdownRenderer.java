@@ -44,11 +44,12 @@ public final class DiffMarkdownRenderer {
         if (r.suspects().isEmpty()) {
             out.append("None: nothing grew past the threshold.\n\n");
         } else {
-            out.append("| # | Kind | Held by | Elements | Retained | Score |\n|---|---|---|---|---|---|\n");
+            out.append("| # | Kind | Container | Held by | Entries | Retained | Score |\n|---|---|---|---|---|---|---|\n");
             for (DiffResult.Suspect s : r.suspects()) {
                 int l = s.retainedBytes().length - 1;
-                out.append(String.format(Locale.ROOT, "| %d | %s | `%s` (%s) | %,d → %,d | %s → %s | %d |\n", s.rank(),
-                        s.kind(), esc(s.path()), esc(s.containerClass()), s.elements()[0], s.elements()[l],
+                out.append(String.format(Locale.ROOT, "| %d | %s | %s | `%s` | %,d → %,d | %s → %s | %d |\n", s.rank(),
+                        s.kind(), esc(s.container() == null ? s.containerClass() : s.container()), esc(s.path()),
+                        s.elements()[0], s.elements()[l],
                         Sizes.human(s.retainedBytes()[0]), Sizes.human(s.retainedBytes()[l]), s.score()));
             }
             out.append('\n');

@@ -29,6 +29,10 @@ public final class DiffTextRenderer {
                 Sizes.human(Math.abs(r.heapGrowthBytes()))));
         if (r.heapGrowthBytesPerHour() != null) {
             out.append(" (").append(Sizes.human(Math.round(r.heapGrowthBytesPerHour()))).append(" per hour)");
+        } else if (snaps.size() > 1) {
+            out.append(" (").append(r.heapGrowthBytesPerHour() == null && r.heapGrowthBytes() < 0 ? "-" : "")
+                    .append(Sizes.human(Math.abs(r.heapGrowthBytes()) / (snaps.size() - 1)))
+                    .append(" per interval; dumps under a minute apart give no hourly rate)");
         }
         out.append("\n\n");
 
@@ -59,23 +63,7 @@ public final class DiffTextRenderer {
                     + (all ? "" : " (--all shows every growth)") + "\n");
         }
         for (DiffResult.Suspect s : r.suspects()) {
-            int last = s.retainedBytes().length - 1;
-            out.append(String.format(Locale.ROOT, "  %d. %s %s, score %d%s\n", s.rank(), s.kind(), s.containerClass(),
-                    s.score(), s.instances()[last] > 1
-                            ? String.format(Locale.ROOT, " (%,d containers on this path)", s.instances()[last]) : ""));
-            out.append("     held by ").append(s.path()).append('\n');
-            out.append(String.format(Locale.ROOT, "     elements %s; retained %s\n", series(s.elements(), false),
-                    series(s.retainedBytes(), true)));
-            if (!s.accumulates().isEmpty()) {
-                out.append("     accumulates: ");
-                for (int i = 0; i < s.accumulates().size(); i++) {
-                    DiffResult.Accumulation a = s.accumulates().get(i);
-                    out.append(i == 0 ? "" : ", ").append(a.className())
-                            .append(String.format(Locale.ROOT, " %.0f%%", a.share() * 100));
-                }
-                out.append('\n');
-            }
-            out.append("     why: ").append(String.join("; ", s.reasons())).append('\n');
+            renderSuspect(out, s);
         }
 
         out.append("\nClasses by change (top ").append(r.classes().size()).append(")\n");
@@ -94,6 +82,51 @@ public final class DiffTextRenderer {
         }
         t.render(out, "  ");
         return out.toString();
+    }
+
+    private static void renderSuspect(StringBuilder out, DiffResult.Suspect s) {
+        int last = s.retainedBytes().length - 1;
+        String container = s.container() == null ? s.containerClass() : s.container();
+        out.append(String.format(Locale.ROOT, "  %d. %s: %s, score %d%s\n", s.rank(), s.kind(), container, s.score(),
+                s.instances()[last] > 1
+                        ? String.format(Locale.ROOT, " (%,d containers on this path)", s.instances()[last]) : ""));
+        out.append("     held by ").append(s.path()).append('\n');
+        if (s.holder() != null) {
+            out.append("     declared by ").append(s.holder()).append('\n');
+        }
+        if (!s.kind().equals("class") && s.example() != null) {
+            out.append("     object ").append(s.example()).append('\n');
+        }
+        out.append(String.format(Locale.ROOT, "     %s %s; retained %s\n", s.kind().equals("class") ? "instances"
+                : "entries", series(s.elements(), false), series(s.retainedBytes(), true)));
+        if (s.keyClass() != null || s.valueClass() != null) {
+            out.append("     ");
+            if (s.keyClass() != null) {
+                out.append("keys ").append(s.keyClass()).append(examples(s)).append("; ");
+            }
+            out.append(s.keyClass() != null ? "values " : "elements ").append(s.valueClass() == null ? "?" : s.valueClass())
+                    .append(s.keyClass() == null ? examples(s) : "").append('\n');
+        }
+        if (s.configuration() != null) {
+            out.append("     configuration: ").append(s.configuration()).append('\n');
+        }
+        if (!s.accumulates().isEmpty()) {
+            out.append("     accumulates: ");
+            for (int i = 0; i < s.accumulates().size(); i++) {
+                DiffResult.Accumulation a = s.accumulates().get(i);
+                out.append(i == 0 ? "" : ", ").append(a.className())
+                        .append(String.format(Locale.ROOT, " %.0f%%", a.share() * 100));
+            }
+            out.append('\n');
+        }
+        out.append("     why: ").append(String.join("; ", s.reasons())).append('\n');
+        if (s.fix() != null) {
+            out.append("     fix: ").append(s.fix()).append('\n');
+        }
+    }
+
+    private static String examples(DiffResult.Suspect s) {
+        return s.examples() == null || s.examples().isEmpty() ? "" : " (e.g. " + String.join(", ", s.examples()) + ")";
     }
 
     private static String series(long[] values, boolean bytes) {

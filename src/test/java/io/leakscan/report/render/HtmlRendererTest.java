@@ -52,7 +52,8 @@ class HtmlRendererTest {
         for (int i = 0; i < 200; i++) {
             suspects.add(new DiffResult.Suspect(i + 1, "cache", "static com.acme.Registry.CACHE" + i, "java.util.HashMap",
                     new long[] {1, 1}, new long[] {10, 20}, new long[] {1000, 2000}, 3.0, List.of(), 0.1, 50,
-                    List.of("grew"), "java.util.HashMap @ 0x1"));
+                    List.of("grew"), "java.util.HashMap @ 0x1", "HashMap", "static com.acme.Registry.CACHE" + i, null,
+                    null, List.of(), null, false, "remove entries"));
         }
         DiffResult r = new DiffResult(1, List.of(new DiffResult.Snapshot("a.hprof", "2026-01-01T00:00:00Z", 10, 100, true, null),
                 new DiffResult.Snapshot("b.hprof", "2026-01-01T01:00:00Z", 20, 200, true, null)), 100, 100.0, suspects,
