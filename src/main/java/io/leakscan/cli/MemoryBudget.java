@@ -1,17 +1,27 @@
 package io.leakscan.cli;
 
 /**
- * The documented memory budget (docs/memory.md) turned into a heap size for a dump of a given size.
- * HotSpot dumps hold one object per 47 (an H2 database) to 60 (a server heap of strings and arrays)
- * bytes of file; the model and analysis peak at about 150 bytes of heap per object with G1 (measured: a
- * 1.13 GB dump with 18.7 M objects needs between 2.6 and 2.9 GB), so 3.5 times the file size plus a
- * margin covers the dense dumps too.
+ * The documented memory budget (docs/memory.md) turned into a heap size for a dump of a given size, the
+ * same rule as bin/leakscan's: HotSpot dumps hold one object per 45 (an H2 database, the densest measured)
+ * to 60 (a server heap of strings and arrays) bytes of file, and the analysis peaks at about 105 bytes of
+ * heap per object under G1, references included (measured minimum -Xmx: 1,935 MiB for 18.7 M objects,
+ * 2,184 MiB for 21.3 M; docs/memory.md). Stateless.
  */
 final class MemoryBudget {
+    /** Fewest bytes of file per object in the dumps measured (an H2 database). */
+    static final long FILE_BYTES_PER_OBJECT = 45;
+    /** Heap bytes per object at the analysis's peak under G1, references included, rounded up. */
+    static final long HEAP_BYTES_PER_OBJECT = 105;
+
     private MemoryBudget() {
     }
 
+    /** Objects a dump of {@code dumpBytes} (uncompressed) holds at most, by the densest measured dump. */
+    static long objectsAtMost(long dumpBytes) {
+        return dumpBytes / FILE_BYTES_PER_OBJECT;
+    }
+
     static long heapNeededBytes(long dumpBytes) {
-        return dumpBytes * 3 + dumpBytes / 2 + (256L << 20);
+        return objectsAtMost(dumpBytes) * HEAP_BYTES_PER_OBJECT + (256L << 20);
     }
 }

@@ -73,6 +73,40 @@ class LauncherIT {
         }
     }
 
+    /**
+     * The heap the launcher picks follows docs/memory.md's rule: objects at most one per 45 bytes of dump
+     * (gzip dumps six times their size), 105 bytes of heap each, plus 256 MiB. Checked with a stand-in
+     * java that prints its options, on sparse files (no disk used, nothing analysed).
+     */
+    @Test
+    void automaticHeapFollowsTheDocumentedRule() throws Exception {
+        Path fakeHome = Files.createDirectories(dir.resolve("fake-jdk/bin"));
+        Path fakeJava = fakeHome.resolve("java");
+        Files.writeString(fakeJava, "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in -Xmx*) echo \"$a\";; esac; done\n");
+        fakeJava.toFile().setExecutable(true);
+        long plain = 2L << 30;
+        long gz = 100L << 20;
+        Path big = sparse("big.hprof", plain);
+        Path small = sparse("small.hprof.gz", gz);
+        Map<String, String> env = Map.of("JAVA_HOME", fakeHome.getParent().toString(), "JAVA_OPTS", "");
+        // Only where the rule stays under the cap (80% of this machine's memory).
+        long capMiB = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(0) * 80 / 100;
+        for (var c : List.of(Map.entry(big, plain), Map.entry(small, gz * 6))) {
+            long expectedMiB = Math.max(512, Math.min(capMiB, c.getValue() / 45 * 105 / (1 << 20) + 256));
+            Run r = run(LAUNCHER, env, "analyze", c.getKey().toString());
+            assertThat(r.out().strip()).as(c.getKey() + ": " + r.err()).isEqualTo("-Xmx" + expectedMiB + "m");
+        }
+    }
+
+    private Path sparse(String name, long bytes) throws IOException {
+        Path p = dir.resolve(name);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(p.toFile(), "rw")) {
+            f.setLength(bytes);
+        }
+        return p;
+    }
+
     @Test
     void helpShowsTheHeapOption() throws Exception {
         Run help = run(LAUNCHER, Map.of(), "--help");
