@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Which JDK collections keep their elements in one backing array, which field holds it, and what
  * capacity their size calls for — the knowledge the fill-ratio figures of {@link Waste} need. The
- * element count itself comes from {@link io.leakscan.heap.HeapSnapshot#containerSize}. Kept apart so
+ * element count itself comes from {@link ContainerRegistry#entries}. Kept apart so
  * that the container registry (issue 12) can absorb it. Stateless; thread-safe.
  */
 public final class CollectionShapes {

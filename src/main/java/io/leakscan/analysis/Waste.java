@@ -257,7 +257,9 @@ public final class Waste {
         long[] boxCount = new long[classes.count()];
         long[] boxSaved = new long[classes.count()];
 
-        // Collections by their shape: empty, nearly empty, low fill.
+        // Collections by their shape: empty, nearly empty, low fill. Entries as the container registry counts
+        // them (from the reference graph), the same count diff and analyze show.
+        ContainerRegistry registry = new ContainerRegistry(s);
         CollectionShapes.Shape[] shapes = CollectionShapes.byClass(classes);
         int[] arraySlot = new int[classes.count()];
         for (int c = 0; c < classes.count(); c++) {
@@ -277,10 +279,10 @@ public final class Waste {
                 boxSaved[c] += s.shallowBytes(o) + refBytes - boxBytes[c];
                 continue;
             }
-            int size = s.containerSize(o);
-            if (size < 0) {
+            if (!registry.isContainer(o)) {
                 continue;
             }
+            long size = registry.entries(o);
             int backing = targetAtSlot(s, o, arraySlot[c]);
             long capacity = backing >= 0 ? Math.max(0, s.arrayLength(backing)) : 0;
             int kind;

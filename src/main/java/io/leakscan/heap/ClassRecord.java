@@ -33,8 +33,6 @@ final class ClassRecord {
     int primitiveElementType;
     /** Object id a fake class object gets, or the class id. */
     long objectId;
-    /** Offset of the int field holding the logical size of a known container class, or -1. */
-    int sizeFieldOffset = -1;
     /** Payload length of the last INSTANCE DUMP seen for an unknown class (to fake its fields). */
     int unknownInstanceBytes = -1;
 

@@ -61,9 +61,6 @@ final class HeapBuilder implements HprofVisitor {
     private ChunkedLongList rawEdges = new ChunkedLongList();
     /** Beside each raw edge: its {@link EdgeSlot} (field position). */
     private ChunkedByteList rawSlots = new ChunkedByteList();
-    /** Logical sizes read from containers' size fields while parsing: (file index, value) pairs. */
-    private final IntArrayList sizeObjects = new IntArrayList(1024);
-    private final IntArrayList sizeValues = new IntArrayList(1024);
     /** (file index, class id) of objects whose class was not yet described when they were read. */
     private final LongArrayList unresolvedClass = new LongArrayList(64);
     /** Field bytes of instances whose class layout was unknown when they were read. */
@@ -224,10 +221,6 @@ final class HeapBuilder implements HprofVisitor {
             while (unresolvedClass.size() >= 2 && unresolvedClass.get(unresolvedClass.size() - 2) == last) {
                 unresolvedClass.truncate(unresolvedClass.size() - 2);
             }
-            while (sizeObjects.size() > 0 && sizeObjects.get(sizeObjects.size() - 1) == last) {
-                sizeObjects.truncate(sizeObjects.size() - 1);
-                sizeValues.truncate(sizeObjects.size());
-            }
         }
     }
 
@@ -351,19 +344,11 @@ final class HeapBuilder implements HprofVisitor {
             }
         }
         setEdges(f, start);
-        if (c.sizeFieldOffset >= 0) {
-            captureSize(f, buf, p, c);
-        }
     }
 
     private void addEdge(long targetId, int position) {
         rawEdges.add(targetId);
         rawSlots.add(EdgeSlot.of(position));
-    }
-
-    private void captureSize(int fileIndex, byte[] buf, int p, ClassRecord c) {
-        sizeObjects.add(fileIndex);
-        sizeValues.add(io.leakscan.util.Bytes.getInt(buf, p + c.sizeFieldOffset));
     }
 
     private String describeClass(ClassRecord c) {
@@ -621,10 +606,6 @@ final class HeapBuilder implements HprofVisitor {
                 }
             }
             setEdges(f, start);
-            if (c.sizeFieldOffset >= 0) {
-                sizeObjects.add(f);
-                sizeValues.add(parked.getInt(dataStart + c.sizeFieldOffset));
-            }
             p += 16 + n;
         }
         parked.clear();
@@ -819,14 +800,6 @@ final class HeapBuilder implements HprofVisitor {
         ChunkedByteList r = rawSlots;
         rawSlots = null;
         return r;
-    }
-
-    IntArrayList sizeObjects() {
-        return sizeObjects;
-    }
-
-    IntArrayList sizeValues() {
-        return sizeValues;
     }
 
     LongArrayList rootIds() {

@@ -21,8 +21,6 @@ public final class HeapSnapshot {
     private final ShallowSizes shallowSizes;
     private final HeapGraph graph;
     private final byte[] edgeSlots;
-    private final int[] sizeObjects;
-    private final int[] sizeValues;
     private final HeapClassTable classes;
     private final int[] rootObjects;
     private final int[] rootKindMasks;
@@ -33,7 +31,7 @@ public final class HeapSnapshot {
 
     HeapSnapshot(DumpInfo info, IdIndex idIndex, byte[] kinds, int[] arrayLengths,
             ShallowSizes shallowSizes, HeapGraph graph, byte[] edgeSlots,
-            int[] sizeObjects, int[] sizeValues, HeapClassTable classes, int[] rootObjects, int[] rootKindMasks, int[] threadLocalThreads,
+            HeapClassTable classes, int[] rootObjects, int[] rootKindMasks, int[] threadLocalThreads,
             int[] threadLocalObjects, int[] threadLocalKindMasks, int systemClassLoaderObject) {
         this.info = info;
         this.idIndex = idIndex;
@@ -42,8 +40,6 @@ public final class HeapSnapshot {
         this.shallowSizes = shallowSizes;
         this.graph = graph;
         this.edgeSlots = edgeSlots;
-        this.sizeObjects = sizeObjects;
-        this.sizeValues = sizeValues;
         this.classes = classes;
         this.rootObjects = rootObjects;
         this.rootKindMasks = rootKindMasks;
@@ -160,12 +156,6 @@ public final class HeapSnapshot {
         return -1;
     }
 
-    /** Logical element count read from a known container's size field, or -1. */
-    public int containerSize(int objectIndex) {
-        int i = java.util.Arrays.binarySearch(sizeObjects, objectIndex);
-        return i >= 0 ? sizeValues[i] : -1;
-    }
-
     public HeapClassTable classes() {
         return classes;
     }
@@ -230,7 +220,7 @@ public final class HeapSnapshot {
         int[] roots = ro.toArray();
         HeapGraph g = new HeapGraph(graph.objectCount(), graph.outStart(), graph.out(), graph.classIndexOf(),
                 graph.classObjectIndex(), roots);
-        return new HeapSnapshot(info, idIndex, kinds, arrayLengths, shallowSizes, g, edgeSlots, sizeObjects, sizeValues, classes, roots, rm.toArray(), threadLocalThreads, threadLocalObjects,
+        return new HeapSnapshot(info, idIndex, kinds, arrayLengths, shallowSizes, g, edgeSlots, classes, roots, rm.toArray(), threadLocalThreads, threadLocalObjects,
                 threadLocalKindMasks, systemClassLoaderObject);
     }
 

@@ -64,24 +64,9 @@ final class SnapshotAssembler {
             perm[index.indexOf(fileIds[f])] = f;
         }
 
-        // Logical container sizes read during the parse, by object index.
-        int sizes = b.sizeObjects().size();
-        long[] packedSizes = new long[sizes];
-        for (int i = 0; i < sizes; i++) {
-            int r = index.indexOf(fileIds[b.sizeObjects().get(i)]);
-            packedSizes[i] = ((long) r << 32) | (b.sizeValues().get(i) & 0xFFFFFFFFL);
-        }
-        Arrays.sort(packedSizes);
-        int[] sizeObjects = new int[sizes];
-        int[] sizeValues = new int[sizes];
-        for (int i = 0; i < sizes; i++) {
-            sizeObjects[i] = (int) (packedSizes[i] >>> 32);
-            sizeValues[i] = (int) packedSizes[i];
-        }
-
         fileIds = null;
         b.releaseObjectIds(); // 8 bytes per object: the id index answers every later lookup
-        StepTimes.record("  permutation, container sizes", stepStart);
+        StepTimes.record("  permutation", stepStart);
         stepStart = System.nanoTime();
 
         List<ClassRecord> classes = b.classes();
@@ -316,7 +301,7 @@ final class SnapshotAssembler {
             lo[i] = localObject.get(localOrder[i]);
             lk[i] = localKind.get(localOrder[i]);
         }
-        return new HeapSnapshot(info, index, kinds, lengths, shallow, graph, slots, sizeObjects, sizeValues, table, rootObjects.toArray(), rootMasks.toArray(), lt, lo, lk,
+        return new HeapSnapshot(info, index, kinds, lengths, shallow, graph, slots, table, rootObjects.toArray(), rootMasks.toArray(), lt, lo, lk,
                 systemLoader);
     }
 

@@ -30,6 +30,7 @@ class WasteCommandTest {
     static final long NODES = 0x170;
     static final long ARRAYLIST = 0x180;
     static final long INTEGER = 0x190;
+    static final long NODE = 0x1a0;
 
     /**
      * 64-bit ids, no compressed oops, so: instance = 16 + fields, array = 24 + data, aligned to 8. A
@@ -42,7 +43,7 @@ class WasteCommandTest {
                 .loadClass(3, STRING, "java/lang/String").loadClass(4, BYTES, "[B").loadClass(5, INTS, "[I")
                 .loadClass(6, OBJECTS, "[Ljava/lang/Object;").loadClass(7, HASHMAP, "java/util/HashMap")
                 .loadClass(8, NODES, "[Ljava/util/HashMap$Node;").loadClass(9, ARRAYLIST, "java/util/ArrayList")
-                .loadClass(10, INTEGER, "java/lang/Integer")
+                .loadClass(10, INTEGER, "java/lang/Integer").loadClass(11, NODE, "java/util/HashMap$Node")
                 .utf8(0x900, "value").utf8(0x901, "table").utf8(0x902, "size").utf8(0x903, "elementData");
         w.startHeapDump()
                 .classDump(OBJECT, 0, 0, new long[0], new long[0])
@@ -54,8 +55,9 @@ class WasteCommandTest {
                 .classDump(HASHMAP, OBJECT, 12, new long[0], new long[] {0x901, HprofWriter.OBJECT, 0x902, HprofWriter.INT})
                 .classDump(NODES, OBJECT, 0, new long[0], new long[0])
                 .classDump(ARRAYLIST, OBJECT, 12, new long[0], new long[] {0x903, HprofWriter.OBJECT, 0x902, HprofWriter.INT})
-                .classDump(INTEGER, OBJECT, 4, new long[0], new long[] {0x900, HprofWriter.INT});
-        for (long c : new long[] {OBJECT, CLASS, STRING, BYTES, INTS, OBJECTS, HASHMAP, NODES, ARRAYLIST, INTEGER}) {
+                .classDump(INTEGER, OBJECT, 4, new long[0], new long[] {0x900, HprofWriter.INT})
+                .classDump(NODE, OBJECT, 0, new long[0], new long[0]);
+        for (long c : new long[] {OBJECT, CLASS, STRING, BYTES, INTS, OBJECTS, HASHMAP, NODES, ARRAYLIST, INTEGER, NODE}) {
             w.rootStickyClass(c);
         }
         long holder = 0x50000; // arrays far apart: MAT's rule reads overlapping 64-bit arrays as compressed oops
@@ -75,15 +77,22 @@ class WasteCommandTest {
                 .primitiveArray(0x2003, HprofWriter.INT, 3, oneTwoThree);
         // three byte[0]
         w.byteArray(0x3001, 0).byteArray(0x3002, 0).byteArray(0x3003, 0);
-        // an empty HashMap without a table; a HashMap of 1 in a table of 16; an ArrayList of 1 in 10; one of 10 in 100
+        // an empty HashMap without a table; a HashMap of 1 in a table of 16; an ArrayList of 1 in 10; one of 10 in 100.
+        // Entries are counted from the graph (the container registry), so each one is really there.
+        long[] tenOfHundred = new long[100];
+        for (int i = 0; i < 10; i++) {
+            tenOfHundred[i] = 0x4300 + i;
+            w.instance(0x4300 + i, OBJECT);
+        }
         w.instanceRaw(0x4001, HASHMAP, fields(0, 0))
                 .instanceRaw(0x4002, HASHMAP, fields(0x60000, 1))
-                .objectArray(0x60000, NODES, 0x4202, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                .objectArray(0x60000, NODES, 0x4201, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                .instance(0x4201, NODE)
                 .instance(0x4202, OBJECT)
                 .instanceRaw(0x4003, ARRAYLIST, fields(0x70000, 1))
                 .objectArray(0x70000, OBJECTS, 0x4202, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                 .instanceRaw(0x4004, ARRAYLIST, fields(0x80000, 10))
-                .objectArray(0x80000, OBJECTS, new long[100])
+                .objectArray(0x80000, OBJECTS, tenOfHundred)
                 .instanceRaw(0x4005, INTEGER, new byte[] {0, 0, 0, 42});
         return w.endHeapDump();
     }
