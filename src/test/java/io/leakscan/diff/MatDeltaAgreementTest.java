@@ -5,41 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leakscan.analysis.HeapAnalysis;
 import io.leakscan.heap.HeapLoader;
 import io.leakscan.testutil.MatCsv;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The class table of {@code diff} agrees with MAT's own comparison of the same dumps (instances and
- * shallow bytes, first to last, every class). The two comparisons of the JDK 6 dumps run from
- * {@code testdata/} (dumps and MAT's delta.csv copied there); the two of the JDK 11 dump, 3 MB more,
- * run when {@code ../shared/testdata/mat} is present.
+ * shallow bytes, first to last, every class), on the dumps and MAT's delta.csv copied into
+ * {@code testdata/}: a clean clone runs all four.
  */
 class MatDeltaAgreementTest {
     static final Path PROJECT = Path.of("testdata");
-    static final Path SHARED = Path.of("..", "shared", "testdata", "mat");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "compare_jdk6_32_to_64, sun_jdk6_18_x32.hprof.gz, sun_jdk6_18_x64.hprof.gz",
-        "compare_jdk6_self, sun_jdk6_18_x32.hprof.gz, sun_jdk6_18_x32.hprof.gz"})
-    void classDeltasEqualMats(String run, String baseline, String other) throws Exception {
-        check(PROJECT, PROJECT.resolve("mat-output").resolve(run).resolve("delta.csv"), baseline, other);
-    }
-
-    @ParameterizedTest(name = "shared {0}")
-    @CsvSource({
+        "compare_jdk6_self, sun_jdk6_18_x32.hprof.gz, sun_jdk6_18_x32.hprof.gz",
         "compare_jdk11_fwd, java_pid1884.0001.hprof.gz, openjdk_jdk11_04_x64.hprof.gz",
         "compare_jdk11_rev, openjdk_jdk11_04_x64.hprof.gz, java_pid1884.0001.hprof.gz"})
-    void sharedClassDeltasEqualMats(String run, String baseline, String other) throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(SHARED), "../shared/testdata/mat is not present");
-        check(SHARED, SHARED.resolve("mat-output").resolve(run).resolve("delta.csv"), baseline, other);
+    void classDeltasEqualMats(String run, String baseline, String other) throws Exception {
+        check(PROJECT, PROJECT.resolve("mat-output").resolve(run).resolve("delta.csv"), baseline, other);
     }
 
     private static void check(Path dir, Path delta, String baseline, String other) throws Exception {

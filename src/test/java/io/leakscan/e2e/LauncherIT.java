@@ -108,6 +108,14 @@ class LauncherIT {
     }
 
     @Test
+    void javaOptionsTheJvmRefusesAreAUsageErrorNotAGateVerdict() throws Exception {
+        Run r = run(LAUNCHER, Map.of("JAVA_OPTS", "-XX:+NoSuchLeakscanOption"), "analyze", DUMP);
+        assertThat(r.exitCode()).as("the JVM itself would exit 1, read as 'a gate was crossed'").isEqualTo(2);
+        assertThat(r.err()).contains("the JVM refuses JAVA_OPTS").contains("NoSuchLeakscanOption");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void helpShowsTheHeapOption() throws Exception {
         Run help = run(LAUNCHER, Map.of(), "--help");
         assertThat(help.exitCode()).isZero();
