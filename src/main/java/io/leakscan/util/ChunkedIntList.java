@@ -2,7 +2,9 @@ package io.leakscan.util;
 
 /**
  * A long-indexed list of {@code int}s in fixed-size chunks: as big as needed without one huge array,
- * without copying on growth, and with chunks released one by one once consumed. Not thread-safe.
+ * without copying on growth, and with chunks released one by one once consumed. Written out again for
+ * {@code int} beside {@link ChunkedLongList} and {@link ChunkedByteList} because generics would box every
+ * element: these hold hundreds of millions of references. Not thread-safe.
  */
 public final class ChunkedIntList {
     private final int shift;
