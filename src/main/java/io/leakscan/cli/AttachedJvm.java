@@ -119,11 +119,13 @@ final class AttachedJvm implements AutoCloseable {
     /**
      * Makes the target write a heap dump to {@code file} (which must not exist) with {@code jcmd PID
      * GC.heap_dump}: live objects only (a full GC first) unless {@code allObjects}, gzip at {@code gzipLevel}
-     * (1-9) unless 0. Blocks while the target is paused writing it. (The diagnostic command is not offered
+     * (1-9) unless 0. Blocks while the target is paused writing it. Returns the seconds the target says the
+     * dump took (its "Heap dump file created [N bytes in S secs]": the pause, without jcmd's own start-up),
+     * or -1 when it does not say. (The diagnostic command is not offered
      * over JMX, only through the attach mechanism that jcmd uses; an unexported JDK class would be the only
      * other way in.)
      */
-    void dumpHeap(Path file, boolean allObjects, int gzipLevel) {
+    double dumpHeap(Path file, boolean allObjects, int gzipLevel) {
         List<String> cmd = new ArrayList<>(List.of(jcmd().toString(), Long.toString(pid), "GC.heap_dump"));
         if (allObjects) {
             cmd.add("-all");
@@ -151,7 +153,11 @@ final class AttachedJvm implements AutoCloseable {
             throw new IoFailure("process " + pid + ": the heap dump to " + file + " failed: "
                     + out.trim().replace('\n', ' ') + hint, null);
         }
+        java.util.regex.Matcher secs = DUMP_SECONDS.matcher(out);
+        return secs.find() ? Double.parseDouble(secs.group(1)) : -1;
     }
+
+    private static final java.util.regex.Pattern DUMP_SECONDS = java.util.regex.Pattern.compile(" in ([0-9]+\\.[0-9]+) secs");
 
     /** jcmd of the JDK leakscan runs on, else of the target's own JDK (leakscan on a JRE). */
     private Path jcmd() {

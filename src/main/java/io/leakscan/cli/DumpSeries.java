@@ -60,9 +60,10 @@ final class DumpSeries {
 
     /**
      * Has {@code jvm} write the next dump; returns its path once complete. Checks free space first, writes
-     * under a {@code .part} name, then renames.
+     * under a {@code .part} name, then renames. {@code pauseSeconds[0]} receives the pause as the target
+     * reports it, or -1.
      */
-    Path take(AttachedJvm jvm, boolean allObjects, Instant now) {
+    Path take(AttachedJvm jvm, boolean allObjects, Instant now, double[] pauseSeconds) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -79,7 +80,7 @@ final class DumpSeries {
         Path part = target.resolveSibling(target.getFileName() + ".part");
         partial = part;
         try {
-            jvm.dumpHeap(part, allObjects, gzipLevel);
+            pauseSeconds[0] = jvm.dumpHeap(part, allObjects, gzipLevel);
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw IoFailure.cannotWrite(target, e);

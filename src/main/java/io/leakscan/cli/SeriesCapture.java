@@ -66,8 +66,10 @@ final class SeriesCapture {
                 for (int i = 1; count == 0 || i <= count; i++) {
                     long start = System.currentTimeMillis();
                     long t0 = System.nanoTime();
-                    Path dump = series.take(jvm, capture.liveness.allObjects, Instant.ofEpochMilli(start));
-                    double pauseSeconds = (System.nanoTime() - t0) / 1e9;
+                    double[] reported = {-1};
+                    Path dump = series.take(jvm, capture.liveness.allObjects, Instant.ofEpochMilli(start), reported);
+                    // The target's own count of the dump (GC included); else the whole jcmd call, a bit more.
+                    double pauseSeconds = reported[0] >= 0 ? reported[0] : (System.nanoTime() - t0) / 1e9;
                     info(err, String.format("dump %d%s: %s, %s; process %d was paused about %.2f s", i,
                             count > 0 ? "/" + count : "", dump, size(dump), capture.pid, pauseSeconds));
                     summaries.add(DumpOrSummary.load(dump, dumpOptions, phases));

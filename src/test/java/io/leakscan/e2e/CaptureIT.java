@@ -23,8 +23,8 @@ class CaptureIT {
     @Test
     void aJvmOfAnotherUserIsRefusedWithExit3AndTheReason() throws Exception {
         // Needs root (to run leakscan as 'nobody') and runuser: true on CI and the developers' machines.
-        assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/sbin/runuser"))
-                || Files.isExecutable(Path.of("/sbin/runuser")), "needs root and runuser");
+        assumeTrue("root".equals(System.getProperty("user.name")) && (Files.isExecutable(Path.of("/usr/sbin/runuser"))
+                || Files.isExecutable(Path.of("/sbin/runuser"))), "needs root and runuser");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path jar = Files.copy(JarRun.JAR, dir.resolve("leakscan.jar"), StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
