@@ -70,6 +70,6 @@ class LayeringTest {
 
     @Test
     void readmeStatesTheOrderTheCodeHas() throws IOException {
-        assertThat(Files.readString(Path.of("README.md"))).contains("`hprof` ← `heap` ← `analysis` ← `diff` ← `report` ← `cli`");
+        assertThat(Files.readString(Path.of("README.md"))).contains("`hprof` ← `heap` ← `analysis` ← `diff` ← `report` ← `cli` ← `junit`");
     }
 }
