@@ -52,7 +52,9 @@ final class SeriesCapture {
         GateLimits limits = report.limits(spec);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        return Failures.guard(spec, common, List.of(), () -> {
+        // The dumps taken so far, for the out-of-memory hint (how much heap their analysis needs).
+        List<Path> taken = new ArrayList<>();
+        return Failures.guard(spec, common, taken, () -> {
             DumpSeries series = new DumpSeries(capture.out, capture.pid, capture.gzipLevel, capture.keep);
             // Ctrl-C (SIGINT) or a kill (SIGTERM) during a dump: the complete dumps stay, the partial one goes.
             Thread cleanup = new Thread(series::removePartial, "leakscan-remove-partial-dump");
@@ -68,6 +70,7 @@ final class SeriesCapture {
                     long t0 = System.nanoTime();
                     double[] reported = {-1};
                     Path dump = series.take(jvm, capture.liveness.allObjects, Instant.ofEpochMilli(start), reported);
+                    taken.add(dump);
                     // The target's own count of the dump (GC included); else the whole jcmd call, a bit more.
                     double pauseSeconds = reported[0] >= 0 ? reported[0] : (System.nanoTime() - t0) / 1e9;
                     info(err, String.format("dump %d%s: %s, %s; process %d was paused about %.2f s", i,
