@@ -115,9 +115,13 @@ final class LeakCheck {
 
     private String message(DiffResult result, List<Path> dumps, Path json) {
         StringBuilder m = new StringBuilder();
-        m.append(name).append(" leaks: ").append(result.suspects().size())
-                .append(" structure(s) grew in every one of ").append(options.iterations())
-                .append(" iterations (leakscan; thresholds are @LeakTest's attributes)\n\n");
+        if (result.suspects().isEmpty()) {
+            m.append(name).append(" crossed a limit (leakscan; thresholds are @LeakTest's attributes)\n\n");
+        } else {
+            m.append(name).append(" leaks: ").append(result.suspects().size())
+                    .append(" structure(s) grew in every one of ").append(options.iterations())
+                    .append(" iterations (leakscan; thresholds are @LeakTest's attributes)\n\n");
+        }
         m.append(DiffTextRenderer.render(result, false));
         m.append("\nDumps kept for a closer look (leakscan diff ").append(String.join(" ",
                 dumps.stream().map(Path::toString).toList())).append(")\nJSON report: ").append(json).append('\n');

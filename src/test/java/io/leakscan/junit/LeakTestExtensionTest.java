@@ -79,6 +79,19 @@ class LeakTestExtensionTest {
         assertThat(reports).isEmptyDirectory();
     }
 
+    @Test
+    void anIgnoredClassPasses() {
+        TestExecutionSummary summary = run("unboundedCacheIgnoredByClass");
+        assertThat(summary.getTestsSucceededCount()).as(summary.getFailures().toString()).isEqualTo(1);
+    }
+
+    @Test
+    void maxGrowthFailsEvenWhenEverySuspectIsIgnored() throws Exception {
+        String message = failure("heapGrowthPastMaxGrowth");
+        assertThat(message).contains("heapGrowthPastMaxGrowth crossed a limit").contains("FAIL  max-growth (64KiB)");
+        delete(keptDumps(message));
+    }
+
     private String failure(String method) {
         TestExecutionSummary summary = run(method);
         assertThat(summary.getTestsFailedCount()).as(method + " fails").isEqualTo(1);

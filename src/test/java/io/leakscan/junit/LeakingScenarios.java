@@ -29,4 +29,15 @@ class LeakingScenarios {
     void unboundedCacheIgnoredByPath() {
         Services.UnboundedCache.handleRequests();
     }
+
+    @LeakTest(warmups = 1, iterations = 2, ignoreClasses = "java.util.HashMap")
+    void unboundedCacheIgnoredByClass() {
+        Services.UnboundedCache.handleRequests();
+    }
+
+    /** Every growth ignored by path, but the heap grows by about 256 KiB an iteration: past maxGrowth. */
+    @LeakTest(warmups = 1, iterations = 2, maxGrowth = "64KiB", ignorePaths = "*")
+    void heapGrowthPastMaxGrowth() {
+        Services.Ballast.add(256 * 1024);
+    }
 }

@@ -124,4 +124,13 @@ final class Services {
             }
         }
     }
+
+    /** Big arrays kept for good: heap growth without many entries. */
+    static final class Ballast {
+        static final List<byte[]> KEPT = new ArrayList<>();
+
+        static void add(int bytes) {
+            KEPT.add(new byte[bytes]);
+        }
+    }
 }
