@@ -136,9 +136,7 @@ final class LeakCheck {
         long needed = MemoryBudget.heapNeededBytes(largest);
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        boolean child = options.analysis() == LeakTest.Analysis.CHILD_JVM
-                || options.analysis() == LeakTest.Analysis.AUTO && free < needed;
-        if (child) {
+        if (inChild(options.analysis(), needed, free)) {
             return ChildAnalysis.summaries(dumps, needed);
         }
         List<DumpSummary> out = new ArrayList<>();
@@ -146,6 +144,11 @@ final class LeakCheck {
             out.add(summarize(p));
         }
         return out;
+    }
+
+    /** Whether to analyse in a child JVM: forced, or AUTO and the free heap is under what the dumps need. */
+    static boolean inChild(LeakTest.Analysis analysis, long neededBytes, long freeBytes) {
+        return analysis == LeakTest.Analysis.CHILD_JVM || analysis == LeakTest.Analysis.AUTO && freeBytes < neededBytes;
     }
 
     /** The diff's summary of one dump, analysed in this JVM (one dump at a time: memory is that of one). */

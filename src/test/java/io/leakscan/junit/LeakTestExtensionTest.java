@@ -92,6 +92,15 @@ class LeakTestExtensionTest {
         delete(keptDumps(message));
     }
 
+    @Test
+    void autoAnalysesInAChildJvmOnlyWhenTheTestHeapIsTooTight() {
+        long needed = io.leakscan.cli.MemoryBudget.heapNeededBytes(8L << 20); // an 8 MiB test-heap dump
+        assertThat(LeakCheck.inChild(LeakTest.Analysis.AUTO, needed, needed - 1)).isTrue();
+        assertThat(LeakCheck.inChild(LeakTest.Analysis.AUTO, needed, needed)).isFalse();
+        assertThat(LeakCheck.inChild(LeakTest.Analysis.IN_PROCESS, needed, 0)).isFalse();
+        assertThat(LeakCheck.inChild(LeakTest.Analysis.CHILD_JVM, needed, Long.MAX_VALUE)).isTrue();
+    }
+
     private String failure(String method) {
         TestExecutionSummary summary = run(method);
         assertThat(summary.getTestsFailedCount()).as(method + " fails").isEqualTo(1);
