@@ -13,12 +13,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers, dependencies pointing down only: {@code hprof ← heap ← analysis ← diff ← report ← cli}, with
+ * The layers, dependencies pointing down only: {@code hprof ← heap ← analysis ← diff ← report ← cli ← junit}, with
  * {@code util} below them all; Jackson only in {@code report}. A scan of every main source file for the
  * packages it names (imports and fully qualified names alike), as README.md states it.
  */
 class LayeringTest {
-    static final List<String> LAYERS = List.of("util", "hprof", "heap", "analysis", "diff", "report", "cli");
+    static final List<String> LAYERS = List.of("util", "hprof", "heap", "analysis", "diff", "report", "cli", "junit");
     static final Pattern REFERENCE = Pattern.compile("\\bio\\.leakscan\\.([a-z]+)\\b");
 
     /** Violations in one source file of package {@code layer}: "names LAYER" for each layer above it. */
@@ -70,6 +70,6 @@ class LayeringTest {
 
     @Test
     void readmeStatesTheOrderTheCodeHas() throws IOException {
-        assertThat(Files.readString(Path.of("README.md"))).contains("`hprof` ← `heap` ← `analysis` ← `diff` ← `report` ← `cli`");
+        assertThat(Files.readString(Path.of("README.md"))).contains("`hprof` ← `heap` ← `analysis` ← `diff` ← `report` ← `cli` ← `junit`");
     }
 }

@@ -17,6 +17,8 @@ final class HelpText {
             + " cannot be written";
     static final String IO_DIFF = "3:unreadable or corrupt input, a truncated dump with --strict or with gates (unless"
             + " --allow-partial), or an output file that cannot be written";
+    static final String IO_CAPTURE = "3:the JVM cannot be attached to (no such process, another user's, not a JVM,"
+            + " attach disabled), not enough disk space for a dump, a failed dump, or as for 'diff'";
     static final String MEMORY = "4:not enough memory (the message says how much to give)";
     static final String INTERNAL = "5:internal error (a bug in leakscan), or the launcher cannot build or start it";
     static final String TOO_LARGE = "6:the dump is beyond leakscan's limits (objects, references; the message says"

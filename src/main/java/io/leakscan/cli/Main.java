@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code leakscan <command> …}. */
 @Command(name = "leakscan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Fast, exact heap dump analysis: retained sizes, leak suspects, what grows between dumps.",
-        subcommands = {AnalyzeCommand.class, DiffCommand.class, SummarizeCommand.class, InspectCommand.class,
+        subcommands = {AnalyzeCommand.class, DiffCommand.class, CaptureCommand.class, WatchCommand.class, SummarizeCommand.class, InspectCommand.class,
             PathsCommand.class, WasteCommand.class, ThreadsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = HelpText.EXIT_HEADING, exitCodeList = {
             HelpText.OK, HelpText.GATE, HelpText.USAGE, HelpText.IO, HelpText.MEMORY, HelpText.INTERNAL, HelpText.TOO_LARGE},

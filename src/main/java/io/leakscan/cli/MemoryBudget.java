@@ -5,9 +5,10 @@ package io.leakscan.cli;
  * same rule as bin/leakscan's: HotSpot dumps hold one object per 45 (an H2 database, the densest measured)
  * to 60 (a server heap of strings and arrays) bytes of file, and the analysis peaks at about 105 bytes of
  * heap per object under G1, references included (measured minimum -Xmx: 1,935 MiB for 18.7 M objects,
- * 2,184 MiB for 21.3 M; docs/memory.md). Stateless.
+ * 2,184 MiB for 21.3 M; docs/memory.md). Public for the JUnit extension, which decides by it whether to
+ * analyse in the test JVM or a child. Stateless.
  */
-final class MemoryBudget {
+public final class MemoryBudget {
     /** Fewest bytes of file per object in the dumps measured (an H2 database). */
     static final long FILE_BYTES_PER_OBJECT = 45;
     /** Heap bytes per object at the analysis's peak under G1, references included, rounded up. */
@@ -21,7 +22,7 @@ final class MemoryBudget {
         return dumpBytes / FILE_BYTES_PER_OBJECT;
     }
 
-    static long heapNeededBytes(long dumpBytes) {
+    public static long heapNeededBytes(long dumpBytes) {
         return objectsAtMost(dumpBytes) * HEAP_BYTES_PER_OBJECT + (256L << 20);
     }
 }

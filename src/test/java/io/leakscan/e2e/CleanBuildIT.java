@@ -34,6 +34,12 @@ class CleanBuildIT {
         assertThat(output.lines().filter(l -> l.startsWith("[WARNING]") || l.startsWith("[WARN]")))
                 .as("warnings in a clean build").isEmpty();
         assertThat(dir.resolve("target").resolve("leakscan.jar")).exists();
+        // The JUnit extension is its own artifact, and not part of the CLI jar.
+        assertThat(dir.resolve("target").resolve("leakscan-junit.jar")).exists();
+        try (java.util.zip.ZipFile cli = new java.util.zip.ZipFile(dir.resolve("target").resolve("leakscan.jar").toFile())) {
+            assertThat(cli.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.startsWith("io/leakscan/junit/")))
+                    .isEmpty();
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
