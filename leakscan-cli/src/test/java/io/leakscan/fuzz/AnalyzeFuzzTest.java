@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
  * stack trace, never running out of memory on a small file.
  *
  * <p>Without {@code JAZZER_FUZZ=1} (every normal test run) this replays the seeds and every crash ever
- * found, kept in {@code src/test/resources/io/leakscan/fuzz/AnalyzeFuzzTestInputs/}. How to fuzz for
- * real: {@code docs/fuzzing.md}.
+ * found, kept in {@code leakscan-cli/src/test/resources/io/leakscan/fuzz/AnalyzeFuzzTestInputs/}. How to
+ * fuzz for real: {@code docs/fuzzing.md}.
  */
 class AnalyzeFuzzTest {
     private static Path dir;
@@ -45,7 +45,10 @@ class AnalyzeFuzzTest {
         check(input);
     }
 
-    /** The long run (docs/fuzzing.md): {@code JAZZER_FUZZ=1 mvn test -Dtest='AnalyzeFuzzTest#analyzeLong'}. */
+    /**
+     * The long run (docs/fuzzing.md): {@code JAZZER_FUZZ=1 mvn test -Dtest='AnalyzeFuzzTest#analyzeLong'
+     * -Dsurefire.failIfNoSpecifiedTests=false} (the other modules have no such test).
+     */
     @FuzzTest(maxDuration = "30m")
     void analyzeLong(byte[] input) throws IOException {
         check(input);
