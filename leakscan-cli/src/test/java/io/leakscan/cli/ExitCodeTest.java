@@ -23,9 +23,10 @@ class ExitCodeTest {
     void anErrorThatIsNotOutOfMemoryExits5WithOneLineNotAStackTrace() throws Exception {
         // A broken install: leakscan's classes and picocli, but no Jackson. Writing JSON then fails with a
         // NoClassDefFoundError (an Error, not an Exception), which used to escape with a trace and exit 1.
+        // leakscan's classes are two places in the build: the commands and the engine (leakscan-core).
         Path dump = TinyDumps.linkedNodes().writeTo(dir.resolve("tiny.hprof"));
         List<String> cp = new ArrayList<>();
-        for (Class<?> c : List.of(Main.class, picocli.CommandLine.class)) {
+        for (Class<?> c : List.of(Main.class, io.leakscan.hprof.HprofParser.class, picocli.CommandLine.class)) {
             cp.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
         }
         for (boolean verbose : new boolean[] {false, true}) {
