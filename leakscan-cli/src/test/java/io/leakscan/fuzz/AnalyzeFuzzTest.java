@@ -58,10 +58,12 @@ class AnalyzeFuzzTest {
         Files.write(dump, input);
         WorkMeter.Measured<CliRun> measured = WorkMeter.measure(() -> CliRun.of("analyze", dump.toString(), "--top", "3"));
         CliRun run = measured.result();
-        // Work stays proportional to the data, whatever the bytes claim: a fixed 64 MiB (the reading window,
-        // the first index arrays) plus 1 KiB per input byte, where a small input needs about 20 MiB in all.
+        // Work stays proportional to the data, whatever the bytes claim: a fixed 128 MiB (the reading window,
+        // the first index arrays, the threads and waste sections' tables) plus 1 KiB per input byte, where a
+        // small input needs about 20 MiB in all and a runaway count would claim gigabytes. (64 MiB was hit
+        // by 0.12 % under Jazzer's fuzzing instrumentation once analyze gained its sections.)
         assertThat(measured.work().allocatedBytes()).as("bytes allocated for %d bytes", input.length)
-                .isLessThan((64L << 20) + 1024L * input.length);
+                .isLessThan((128L << 20) + 1024L * input.length);
         assertThat(run.exitCode()).as(run.err()).isIn(0, 3);
         assertThat(run.err()).doesNotContain("\tat ").doesNotContain("internal error");
         if (run.exitCode() == 3) {
