@@ -115,11 +115,9 @@ public final class ClassRetainedSizes {
         int classCount = memberStart.length - 1;
         long[] result = new long[classCount];
         long t = System.nanoTime();
-        int[] inconsistent = inconsistentByBfsEntry(tree, dom, bfs);
-        int[] inconsistentEntry = new int[inconsistent.length];
-        for (int i = 0; i < inconsistent.length; i++) {
-            inconsistentEntry[i] = bfs.entry(inconsistent[i]);
-        }
+        int[][] found = inconsistentByBfsEntry(tree, bfs);
+        int[] inconsistent = found[0];
+        int[] inconsistentEntry = found[1];
         StepTimes.record("  inconsistent objects", t);
         t = System.nanoTime();
         Shared shared = new Shared(g, dom, preds, bfs, retained, shallow, memberStart, domMembers, bfsMembers,
@@ -294,7 +292,7 @@ public final class ClassRetainedSizes {
             if (lo <= bfsLastExit) {
                 continue; // nested in a previous member's breadth-first subtree
             }
-            int hi = bfs.exit(bfsByEntry[lo]);
+            int hi = bfs.exitAt(lo);
             bfsLastExit = hi;
             // Inconsistent objects strictly below this member, in breadth-first order.
             for (k = firstAtOrAfter(inconsistentEntry, k, lo + 1); k < inconsistent.length; k++) {
@@ -309,7 +307,7 @@ public final class ClassRetainedSizes {
                 // Scan y's breadth-first subtree for objects outside the dominated part. The candidates
                 // are not listed (there can be nearly as many as objects): the scanned slices are, and
                 // the candidates are the objects in them marked 2·mark.
-                int yx = bfs.exit(y);
+                int yx = bfs.exitAt(ye);
                 for (int p = ye; p <= yx; p++) {
                     int x = bfsByEntry[p];
                     if (state[x] != 2 * mark && state[x] != 2 * mark + 1
@@ -395,28 +393,30 @@ public final class ClassRetainedSizes {
         }
     }
 
-    /** Reachable objects whose breadth-first parent is not their immediate dominator, by breadth-first entry. */
-    private static int[] inconsistentByBfsEntry(DominatorTree tree, DominatorChildren dom, ShortestPaths bfs) {
+    /**
+     * Reachable objects whose breadth-first parent is not their immediate dominator, and their breadth-first
+     * entry numbers, both in entry order: one walk of the numbering, no sort.
+     */
+    private static int[][] inconsistentByBfsEntry(DominatorTree tree, ShortestPaths bfs) {
         int[] idom = tree.immediateDominators();
+        int[] byEntry = bfs.byEntry();
         int count = 0;
-        for (int v : dom.byEntry()) {
+        for (int v : byEntry) {
             if (inconsistent(v, idom, bfs)) {
                 count++;
             }
         }
-        long[] keys = new long[count];
+        int[] objects = new int[count];
+        int[] entries = new int[count];
         int k = 0;
-        for (int v : dom.byEntry()) {
+        for (int e = 0; e < byEntry.length; e++) {
+            int v = byEntry[e];
             if (inconsistent(v, idom, bfs)) {
-                keys[k++] = ((long) bfs.entry(v) << 32) | v;
+                objects[k] = v;
+                entries[k++] = e;
             }
         }
-        Arrays.sort(keys);
-        int[] out = new int[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = (int) keys[i];
-        }
-        return out;
+        return new int[][] {objects, entries};
     }
 
     private static boolean inconsistent(int v, int[] idom, ShortestPaths bfs) {

@@ -6,13 +6,13 @@ import java.util.Arrays;
 /**
  * Shortest reference paths from the GC roots to every reachable object, from one breadth-first search:
  * each object records the object it was first reached from, and the resulting tree is numbered so that
- * every subtree is one slice of {@link #byEntry()}. O(objects + references) time; 16 bytes per object
- * kept, 12 more while building. Immutable after construction; thread-safe to read.
+ * every subtree is one slice of {@link #byEntry()}. O(objects + references) time; 12 bytes per object
+ * kept (parents, the objects by entry number, each entry's subtree end), 12 more while building.
+ * Immutable after construction; thread-safe to read.
  */
 public final class ShortestPaths {
     private final int[] parent;
-    private int[] entry;
-    private int[] exit;
+    private int[] exitByEntry;
     private int[] byEntry;
 
     private ShortestPaths(int[] parent, int[] bfsOrder, int reached) {
@@ -21,16 +21,13 @@ public final class ShortestPaths {
     }
 
     /**
-     * Euler numbering of the breadth-first tree: {@code x} lies on the tree path below {@code a} iff
-     * {@code entry(a) <= entry(x) <= exit(a)}.
+     * Euler numbering of the breadth-first tree: the subtree of the object at entry number {@code entry}
+     * ({@code byEntry()[entry]}) is the slice {@code [entry, exitAt(entry)]} of {@link #byEntry()}. Kept by
+     * entry number, not by object: its only readers walk the numbering, and no per-object entry array is
+     * then needed (4 bytes per object less).
      */
-    public int entry(int objectIndex) {
-        return entry[objectIndex];
-    }
-
-    /** Largest entry number in the breadth-first subtree of {@code objectIndex}. */
-    public int exit(int objectIndex) {
-        return exit[objectIndex];
+    public int exitAt(int entry) {
+        return exitByEntry[entry];
     }
 
     /** Numbers the tree from the breadth-first order {@code order[0..reached)}, which it then drops. */
@@ -66,9 +63,12 @@ public final class ShortestPaths {
         }
         order = null; // 4 bytes per object less while numbering
         EulerTour.Numbering numbering = EulerTour.number(n, childStart, children, parent, rootList, reached);
-        entry = numbering.entry();
-        exit = numbering.exit();
         byEntry = numbering.byEntry();
+        int[] exit = numbering.exit();
+        exitByEntry = new int[byEntry.length];
+        for (int e = 0; e < byEntry.length; e++) {
+            exitByEntry[e] = exit[byEntry[e]];
+        }
     }
 
     /** Reachable objects by breadth-first-tree Euler entry number: a subtree is one slice. Shared. */
