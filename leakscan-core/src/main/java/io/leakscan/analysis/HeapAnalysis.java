@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * object and per class, the histogram of live objects and that of unreachable ones.
  *
  * <p>Costs: O((objects + references) · log objects) time, on two threads when the heap has room; memory
- * on top of the snapshot: 36 bytes per object kept (dominator tree, retained sizes, both Euler
+ * on top of the snapshot: 32 bytes per object kept (dominator tree, retained sizes, both Euler
  * numberings, breadth-first parents), and at the peak, the per-class retained sizes, 16 more per object
  * plus 4 per reference (docs/memory.md). Does not read the file. Immutable after construction;
  * thread-safe.
