@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>Costs: O((objects + references) · log objects) time, on two threads when the heap has room; memory
  * on top of the snapshot: 32 bytes per object kept (dominator tree, retained sizes, both Euler
  * numberings, breadth-first parents), and at the peak, the per-class retained sizes, 16 more per object
- * plus 4 per reference (docs/memory.md). Does not read the file. Immutable after construction;
- * thread-safe.
+ * plus 4 per reference (docs/memory.md). Does not read the file. Immutable after construction (the
+ * container registry is built once, on first use); thread-safe.
  */
 public final class HeapAnalysis {
     private final HeapSnapshot snapshot;
@@ -24,6 +24,8 @@ public final class HeapAnalysis {
     private final Histogram unreachableHistogram;
     private final java.util.BitSet isRoot;
     private final ShortestPaths paths;
+    /** Built on first use and shared by the waste figures, the suspects and diff's summary. */
+    private volatile ContainerRegistry registry;
 
     private HeapAnalysis(HeapSnapshot snapshot, DominatorTree tree, RetainedSizes retainedBytes, DominatorChildren children,
             Histogram histogram, Histogram unreachableHistogram, java.util.BitSet isRoot, ShortestPaths paths) {
@@ -107,6 +109,26 @@ public final class HeapAnalysis {
     /** Retained bytes of every object (4 bytes per object; see {@link RetainedSizes}). */
     public RetainedSizes retainedSizes() {
         return retainedBytes;
+    }
+
+    /**
+     * The container registry of this heap ({@link ContainerRegistry}): built on the first call, then shared
+     * by every report of the run, so that one pass over the graph serves them all. Costs O(objects +
+     * references) once and 4 bytes per object kept from then on, after the analysis's memory peak.
+     * Thread-safe.
+     */
+    public ContainerRegistry containerRegistry() {
+        ContainerRegistry r = registry;
+        if (r == null) {
+            synchronized (this) {
+                r = registry;
+                if (r == null) {
+                    r = new ContainerRegistry(snapshot);
+                    registry = r;
+                }
+            }
+        }
+        return r;
     }
 
     /** Shortest paths from the GC roots (breadth-first tree). */

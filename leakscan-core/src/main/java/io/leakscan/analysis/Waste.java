@@ -259,7 +259,7 @@ public final class Waste {
 
         // Collections by their shape: empty, nearly empty, low fill. Entries as the container registry counts
         // them (from the reference graph), the same count diff and analyze show.
-        ContainerRegistry registry = new ContainerRegistry(s);
+        ContainerRegistry registry = a.containerRegistry();
         CollectionShapes.Shape[] shapes = CollectionShapes.byClass(classes);
         int[] arraySlot = new int[classes.count()];
         for (int c = 0; c < classes.count(); c++) {

@@ -48,7 +48,7 @@ public final class DumpSummarizer {
         ObjectInspector inspector = new ObjectInspector(s);
         PathSignatures signatures = new PathSignatures(s, paths, inspector);
         long t = System.nanoTime();
-        ContainerRegistry registry = new ContainerRegistry(s);
+        ContainerRegistry registry = a.containerRegistry();
         io.leakscan.util.StepTimes.record("container registry", t);
 
         // 1. Containers and their groups; for every object, the group nearest above it on its path.

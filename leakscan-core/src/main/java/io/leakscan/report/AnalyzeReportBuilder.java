@@ -91,7 +91,7 @@ public final class AnalyzeReportBuilder {
             dominators.add(new DominatorEntry(ref(tops[i]), steps(allPaths.get(i))));
         }
         List<LeakSuspectEntry> suspectEntries = new ArrayList<>();
-        ContainerRegistry registry = suspects.isEmpty() ? null : new ContainerRegistry(snapshot);
+        ContainerRegistry registry = suspects.isEmpty() ? null : analysis.containerRegistry();
         int rank = 1;
         for (int i = 0; i < suspects.size(); i++) {
             LeakSuspects.Suspect s = suspects.get(i);
